@@ -50,5 +50,5 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 {
 		return demo(stdout)
 	}
-	return usageError{"the shell is not built yet"}
+	return runShell(newShell(ctx, stdin, stdout, stderr), args)
 }
