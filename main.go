@@ -1,26 +1,107 @@
-// Hello-sqlite is SQLite in one static file.
+// Hello-sqlite is SQLite in one static file: a demo, and a small shell
+// compatible with the stock sqlite3 command-line shell.
+//
+// Usage:
+//
+//	hello-sqlite
+//	hello-sqlite [OPTIONS] FILENAME [SQL...]
 //
 // With no arguments it stores the numbers 1 to 10 in an in-memory table and
 // prints their sum, 55.
 //
-// (The shell's manual is written here as the shell is built.)
+// With arguments it is a shell. FILENAME is a database file (created when
+// missing), :memory:, or a file: URI (file:data.db?mode=ro). Each SQL
+// argument runs in order and may hold several statements; an argument
+// starting with "." is a dot-command. With SQL arguments stdin is not read,
+// and the first argument that fails stops the run (status 1). Without them
+// the shell reads SQL and dot-commands from stdin: a statement runs when a
+// line ends it with ";" (outside strings, quoted names, comments and CREATE
+// TRIGGER bodies); a last statement without ";" runs at the end of the
+// input. A script goes on after an error and exits with status 1 at the
+// end; with -bail it stops at the first error and rolls back an open
+// transaction. When stdin is a terminal the shell prompts ("sqlite> ",
+// "   ...> " for a statement's next lines); Ctrl-D leaves, Ctrl-C interrupts
+// the running statement.
+//
+// Options (one or two leading dashes, anywhere on the line; "--" ends them):
+//
+//	-bail              stop at the first error
+//	-batch             no prompts even when stdin is a terminal
+//	-cmd COMMAND       run COMMAND (SQL or a dot-command) before the rest
+//	-list -csv -json -line -table -box -markdown (and -column -quote -tabs
+//	-html -ascii where the renderer has them): the output mode
+//	-header, -noheader column names on or off
+//	-separator SEP     column separator (list mode; default "|")
+//	-newline SEP       row separator (default "\n")
+//	-nullvalue TEXT    text shown for NULL (default empty)
+//	-readonly          open the database read-only
+//	-echo              print each command before running it
+//	-interactive       prompts even when stdin is not a terminal
+//	-memory MB         SQLite's memory limit (see below)
+//	-version           SQLite's version and source id, then hello-sqlite's
+//	-help              the options
+//
+// Dot-commands: .help .quit .exit .mode .headers .separator .nullvalue
+// .tables .schema .indexes .dump .read .import (csv, --skip N) .output
+// .once .backup .restore .open .databases .timeout .bail .echo
+// (".help" lists them with their arguments).
+//
+// Examples:
+//
+//	hello-sqlite data.db 'CREATE TABLE t(x)' 'INSERT INTO t VALUES (1),(2)'
+//	hello-sqlite -csv -header data.db 'SELECT * FROM t' > t.csv
+//	hello-sqlite -json data.db 'SELECT * FROM t'
+//	hello-sqlite data.db .dump > backup.sql
+//	hello-sqlite restored.db < backup.sql
+//	hello-sqlite -bail data.db < migration.sql
+//	hello-sqlite -readonly 'file:data.db?immutable=1' 'SELECT count(*) FROM t'
+//	docker run --rm -v "$PWD:/data" IMAGE /data/app.db .tables
+//
+// Exit status: 0 when all went well; 1 when a command failed (the message is
+// on stderr); 2 for a usage error (unknown option, missing option value);
+// 130 after SIGINT and 143 after SIGTERM, which interrupt the running
+// statement within a second (SQLite rolls it back; the database stays
+// sound), also when the shell runs as PID 1 in a container.
+//
+// Every message on stderr starts with "hello-sqlite: ". SQL errors read as
+// in the stock shell after that prefix ("Parse error near line 3: ...",
+// "Error in 2nd command line argument: ...").
+//
+// Containers and limits:
+//
+//   - Temp files (temp tables, big sorts, CREATE INDEX, VACUUM) go to
+//     $SQLITE_TMPDIR, $TMPDIR or /tmp, the first that works; in a scratch
+//     image with none of them, to the database file's folder; failing that,
+//     into memory.
+//   - A locked database is retried for 5 s (the busy timeout; .timeout MS
+//     changes it) instead of failing at once as the stock shell does.
+//   - SQLite may use 256 MB of memory per connection; "out of memory" says
+//     so. Raise it (up to 4096) with -memory MB or HELLO_SQLITE_MEMORY=MB.
+//
+// Differences from the stock shell (the README has the full list):
+// foreign keys are enforced and double-quoted strings are identifiers
+// (SQLite as built by the Go driver), no load_extension; -help goes to
+// stdout; usage errors exit 2 (the stock shell: 1); a FILENAME that is a
+// text file is an error (the stock 3.53 shell runs it as a script); the
+// database is opened (and an empty file created) at start; a busy database
+// is waited for 5 s; there is no ~/.sqliterc, -init, line editor or
+// history; options the stock shell has beyond those above are usage errors.
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 // version is set by the build: -ldflags "-X main.version=...".
 var version = "dev"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background())
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
@@ -31,7 +112,8 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-// exitCode prints err (if any) and picks the exit status.
+// exitCode prints err (if any, and not printed yet) and picks the exit
+// status: 0 ok, 1 error, 2 usage, 128+N after signal N.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
@@ -39,16 +121,42 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ue.msg)
-		fmt.Fprintln(stderr, "usage: hello-sqlite [OPTIONS] FILENAME [SQL...]  (hello-sqlite -help for more)")
+		fmt.Fprintln(stderr, usageLine)
 		return 2
 	}
-	fmt.Fprintf(stderr, "hello-sqlite: %v\n", err)
+	var ie interruptError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ie)
+		return ie.exitStatus()
+	}
+	var done reportedError
+	if !errors.As(err, &done) {
+		fmt.Fprintf(stderr, "hello-sqlite: %s\n", errorMessage(err))
+	}
 	return 1
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// run is the whole program minus the process: the demo without arguments,
+// else the shell. It never panics: a panic becomes an error.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r, defaultMemoryLimit)
+		}
+	}()
 	if len(args) == 0 {
 		return demo(stdout)
+	}
+	if f, ok := stdout.(*os.File); ok && !isTerminal(f) {
+		// Buffer output to pipes and files as C's stdio does; prompts
+		// flush it (see terminal.go).
+		buf := bufio.NewWriterSize(stdout, 64<<10)
+		defer func() {
+			if ferr := buf.Flush(); ferr != nil && err == nil {
+				err = fmt.Errorf("writing output: %w", ferr)
+			}
+		}()
+		stdout = buf
 	}
 	return runShell(newShell(ctx, stdin, stdout, stderr), args)
 }

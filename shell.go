@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -11,7 +12,7 @@ import (
 // shell is one session of the sqlite3-compatible shell: the open database,
 // the output settings that dot-commands change, and where text goes.
 type shell struct {
-	ctx    context.Context
+	ctx    context.Context // cancelled (with an interruptError cause) by SIGINT/SIGTERM
 	db     *sqlite3.Conn
 	dbName string // as given on the command line or to .open
 
@@ -27,12 +28,21 @@ type shell struct {
 	rowSep    string
 	nullValue string
 
-	bail     bool // stop at the first error
-	echo     bool // print each command before running it
-	readonly bool
-	batch    bool // -batch: not interactive even on a terminal
+	bail        bool // stop at the first error
+	echo        bool // print each command before running it
+	readonly    bool
+	batch       bool // -batch: not interactive even on a terminal
+	interactive bool // reading from a terminal: prompts, Ctrl-C interrupts a statement only
+
+	busyTimeout time.Duration // how long a busy database is retried (.timeout); see open.go
+	memoryLimit int64         // bytes of memory SQLite may use per connection; see memory.go
+
+	// where is the location of the input being run, for error messages:
+	// "near line 3", "near line 3 of x.sql", "in 2nd command line argument".
+	where string
 
 	errors int // errors seen so far; the exit status is 1 if any
+	depth  int // runScript nesting (.read inside .read)
 }
 
 // newShell returns a shell with the stock shell's defaults.
@@ -40,31 +50,55 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 	return &shell{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, out: stdout,
 		mode: "list", colSep: "|", rowSep: "\n",
+		busyTimeout: defaultBusyTimeout,
+		memoryLimit: defaultMemoryLimit,
 	}
 }
 
 // runSQL prepares and runs each statement of sql in turn, printing the rows
-// of those that return any. It stops at the first error.
+// of those that return any. Errors are printed here, where the failing
+// statement is known (see reportError), and returned wrapped in
+// reportedError so that callers only count them. As in the stock shell, a
+// statement that does not compile stops the rest of sql, while one that
+// fails as it runs does not: the next statements still run.
+// An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
+	if i := strings.IndexByte(sql, 0); i >= 0 {
+		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
+	}
+	var failed error
 	for {
-		sql = strings.TrimLeft(sql, " \t\r\n;")
+		sql = strings.TrimLeft(sql, " \t\r\n\f;")
 		if sql == "" {
-			return nil
+			return failed
 		}
-		stmt, tail, err := s.db.Prepare(sql)
-		if err != nil {
+		var stmt *sqlite3.Stmt
+		var tail string
+		err := s.guard(func() (err error) {
+			stmt, tail, err = s.db.Prepare(sql)
 			return err
+		})
+		if err != nil {
+			if ierr := s.interruption(err); ierr != nil {
+				return ierr
+			}
+			s.reportError(&sqlError{parse: true, err: err, sql: sql})
+			return reportedError{err}
 		}
 		if stmt == nil { // only a comment or white space
 			sql = tail
 			continue
 		}
-		err = s.printStatement(stmt)
-		if cerr := stmt.Close(); err == nil {
+		err = s.guard(func() error { return s.printStatement(stmt) })
+		if cerr := s.guard(stmt.Close); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return err
+			if ierr := s.interruption(err); ierr != nil {
+				return ierr
+			}
+			s.reportError(&sqlError{err: err})
+			failed = reportedError{err}
 		}
 		sql = tail
 	}

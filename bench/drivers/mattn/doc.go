@@ -1,0 +1,2 @@
+// Package mattn holds only the benchmarks of its test file.
+package mattn

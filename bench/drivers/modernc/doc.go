@@ -1,0 +1,2 @@
+// Package modernc holds only the benchmarks of its test file.
+package modernc

@@ -1,0 +1,2 @@
+// Package ncruces holds only the benchmarks of its test file.
+package ncruces

@@ -1,0 +1,117 @@
+{
+  description = "SQLite in one static file: a demo that prints 55 and a sqlite3-compatible shell";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-26.05";
+
+  outputs =
+    { self, nixpkgs }:
+    let
+      inherit (nixpkgs) lib;
+
+      # Static binaries and images are Linux things. On macOS the flake gives
+      # `nix run`, the dev shell and the formatter, with a native build.
+      linuxSystems = [
+        "x86_64-linux"
+        "aarch64-linux"
+      ];
+      darwinSystems = [ "aarch64-darwin" ];
+      allSystems = linuxSystems ++ darwinSystems;
+
+      eachSystem = systems: f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
+
+      inherit (lib.importJSON ./nix/image-config.json) version;
+
+      linuxPackages =
+        pkgs:
+        let
+          # The native package set's Go (from the binary cache) with GOARCH
+          # set: a pure-Go cross build, for either CPU from either machine.
+          forGoArch =
+            goArch:
+            import ./nix/goarch.nix {
+              package = pkgs.callPackage ./nix/package.nix { };
+              inherit goArch;
+            };
+          imageOf =
+            package: architecture: tag:
+            pkgs.callPackage ./nix/image.nix {
+              hello-sqlite = package;
+              inherit architecture tag;
+            };
+          default = pkgs.pkgsStatic.callPackage ./nix/package.nix { };
+          binary-amd64 = forGoArch "amd64";
+          binary-arm64 = forGoArch "arm64";
+        in
+        {
+          inherit default binary-amd64 binary-arm64;
+          sbom = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = default; };
+          sbom-arm64 = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = binary-arm64; };
+          image = imageOf default pkgs.stdenv.hostPlatform.go.GOARCH version;
+          image-amd64 = imageOf binary-amd64 "amd64" "${version}-amd64";
+          image-arm64 = imageOf binary-arm64 "arm64" "${version}-arm64";
+        };
+
+      darwinPackages =
+        pkgs:
+        let
+          default = pkgs.callPackage ./nix/package.nix { };
+        in
+        {
+          inherit default;
+          sbom = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = default; };
+        };
+
+      packagesOf = pkgs: self.packages.${pkgs.stdenv.hostPlatform.system};
+    in
+    {
+      packages = eachSystem linuxSystems linuxPackages // eachSystem darwinSystems darwinPackages;
+
+      devShells = eachSystem allSystems (pkgs: {
+        default = pkgs.mkShell {
+          packages = [
+            pkgs.go
+            pkgs.gopls
+            pkgs.sqlite
+            pkgs.nixfmt
+            pkgs.actionlint
+            pkgs.perl
+          ];
+        };
+      });
+
+      formatter = eachSystem allSystems (pkgs: pkgs.nixfmt-tree);
+
+      checks =
+        eachSystem linuxSystems (
+          pkgs:
+          let
+            packages = packagesOf pkgs;
+            arch = pkgs.stdenv.hostPlatform.go.GOARCH;
+          in
+          pkgs.callPackage ./nix/checks.nix {
+            inherit packages;
+            staticArch = arch;
+            images = {
+              image = {
+                image = packages.image;
+                architecture = arch;
+                tag = version;
+              };
+              image-arm64 = {
+                image = packages.image-arm64;
+                architecture = "arm64";
+                tag = "${version}-arm64";
+              };
+            };
+          }
+        )
+        // eachSystem darwinSystems (
+          pkgs:
+          pkgs.callPackage ./nix/checks.nix {
+            packages = packagesOf pkgs;
+            images = { };
+            staticArch = null;
+          }
+        );
+    };
+}

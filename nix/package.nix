@@ -1,0 +1,93 @@
+# hello-sqlite as one static file. flake.nix calls this through pkgsStatic on
+# Linux (and through the native package set on darwin, for `nix run` only).
+{
+  lib,
+  stdenv,
+  buildGoModule,
+  perl,
+}:
+
+let
+  imageConfig = lib.importJSON ./image-config.json;
+
+  # Which files reach the build: the same list tools/vendorhash reads, so the
+  # vendorHash computed here and by Nix comes from the same source.
+  goSource = lib.importJSON ./go-source.json;
+  root = ../.;
+  isGoRootFile =
+    name: type:
+    type == "regular"
+    && (
+      builtins.elem name goSource.rootFiles
+      || lib.any (suffix: lib.hasSuffix suffix name) goSource.rootFileSuffixes
+    );
+  goFiles = lib.fileset.unions (
+    map (name: root + "/${name}") (lib.attrNames (lib.filterAttrs isGoRootFile (builtins.readDir root)))
+    ++ map (name: lib.fileset.maybeMissing (root + "/${name}")) (
+      goSource.optionalRootFiles ++ goSource.dirs
+    )
+  );
+
+  # Go binaries from nixpkgs' Go carry store paths (see scrub-store-paths.pl);
+  # on Linux they are overwritten and any reference left fails the build.
+  # Darwin binaries are code-signed, so editing them is not an option there.
+  scrub = stdenv.hostPlatform.isLinux;
+in
+buildGoModule (
+  finalAttrs:
+  {
+    pname = "hello-sqlite";
+    inherit (imageConfig) version;
+
+    src = lib.fileset.toSource {
+      inherit root;
+      fileset = goFiles;
+    };
+
+    # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
+    vendorHash = "sha256-Z23wjE4lu0XC2o0xAJpUTZ9lXYygSweaRNef1mBWXr4=";
+
+    subPackages = [ "." ];
+
+    env.CGO_ENABLED = 0;
+
+    # Embed the time zone database (+0.4 MB): the image has no
+    # /usr/share/zoneinfo, and without it SQLite's 'localtime' is UTC.
+    tags = [ "timetzdata" ];
+
+    # -linkmode=internal: the Go of pkgsStatic may default to the external
+    # (musl cc) linker; without cgo, Go's own linker gives the same static
+    # ELF as scripts/build-static with no C toolchain involved.
+    ldflags = [
+      "-s"
+      "-w"
+      "-linkmode=internal"
+      "-X main.version=${finalAttrs.version}"
+    ];
+
+    # -s -w already strip; strip(1) would only rewrite the file again.
+    dontStrip = true;
+
+    nativeBuildInputs = lib.optionals scrub [ perl ];
+
+    postFixup = lib.optionalString scrub ''
+      perl ${./scrub-store-paths.pl} ${builtins.storeDir} "$out/bin/hello-sqlite"
+      if grep -q -a -F ${builtins.storeDir} "$out/bin/hello-sqlite"; then
+        echo "hello-sqlite: $out/bin/hello-sqlite still names ${builtins.storeDir}" >&2
+        exit 1
+      fi
+    '';
+
+    meta = {
+      description = imageConfig.labels."org.opencontainers.image.description";
+      homepage = imageConfig.labels."org.opencontainers.image.source";
+      license = lib.licenses.mit;
+      mainProgram = "hello-sqlite";
+      platforms = lib.platforms.linux ++ lib.platforms.darwin;
+    };
+  }
+  // lib.optionalAttrs scrub {
+    # No runtime dependency at all: the image layer holds the binary alone.
+    allowedReferences = [ ];
+  }
+)

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// The columnar modes (table, box, markdown, column, psql, qbox) read every
+// row first to size the columns, as the stock shell does. Column names are
+// centred, numbers right-aligned, other values left-aligned; a value with
+// line breaks takes several lines, and then every row is ruled off.
+
+// align is how a cell sits in its column.
+type align int
+
+const (
+	alignLeft align = iota
+	alignRight
+	alignCenter
+)
+
+// cell is one rendered value: text[off:end] of the table's text, which
+// holds all cells in one buffer (millions of small slices would cost far
+// more memory).
+type cell struct {
+	off, end int
+	align    align
+}
+
+// frameStyle holds the strings a frame is drawn with.
+type frameStyle struct {
+	rowStart, colSep, rowEnd string
+	// top, title separator, row separator, bottom: left, fill, middle,
+	// right; an empty fill means no such line.
+	top, title, rule, bottom [4]string
+	margin                   int  // padding on each side of a cell, in total
+	rtrim                    bool // trailing spaces are cut from each line
+}
+
+var frameStyles = map[frame]*frameStyle{
+	frameTable: {rowStart: "| ", colSep: " | ", rowEnd: " |",
+		top: [4]string{"+", "-", "+", "+"}, title: [4]string{"+", "-", "+", "+"},
+		rule: [4]string{"+", "-", "+", "+"}, bottom: [4]string{"+", "-", "+", "+"}, margin: 2},
+	frameBox: {rowStart: "│ ", colSep: " │ ", rowEnd: " │",
+		top: [4]string{"╭", "─", "┬", "╮"}, title: [4]string{"╞", "═", "╪", "╡"},
+		rule: [4]string{"├", "─", "┼", "┤"}, bottom: [4]string{"╰", "─", "┴", "╯"}, margin: 2},
+	frameMarkdown: {rowStart: "| ", colSep: " | ", rowEnd: " |",
+		title: [4]string{"|", "-", "|", "|"}, margin: 2},
+	framePsql: {rowStart: " ", colSep: " | ", rowEnd: "",
+		title: [4]string{"", "-", "+", ""}, rule: [4]string{"", "-", "+", ""}, margin: 2, rtrim: true},
+	frameColumn: {rowStart: "", colSep: "  ", rowEnd: "",
+		title: [4]string{"", "-", "  ", ""}, margin: 0, rtrim: true},
+}
+
+// columnar reads all rows of the statement and prints them as a table.
+func (r *rowRenderer) columnar() error {
+	if !r.stmt.Step() {
+		return r.stmt.Err()
+	}
+	var cells []cell
+	var text []byte
+	if r.titles {
+		plain := valueFormat{text: textPlain, escape: true}
+		for c := 0; c < r.n; c++ {
+			off := len(text)
+			text = appendText(text, []byte(cString(r.stmt.ColumnName(c))), &plain)
+			cells = append(cells, cell{off, len(text), alignCenter})
+		}
+	}
+	for ok := true; ok; ok = r.stmt.Step() {
+		for c := 0; c < r.n; c++ {
+			a := alignLeft
+			if t := r.stmt.ColumnType(c); t == sqlite3.INTEGER || t == sqlite3.FLOAT {
+				a = alignRight
+			}
+			off := len(text)
+			text = appendValue(text, r.stmt, c, &r.format)
+			cells = append(cells, cell{off, len(text), a})
+		}
+	}
+	err := r.stmt.Err() // the rows read before an error are still shown
+	if werr := r.drawTable(text, cells); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// drawTable lays out cells (r.n per row; the first row holds the titles
+// when r.titles) in the mode's frame.
+func (r *rowRenderer) drawTable(text []byte, cells []cell) error {
+	e := r.s.extras()
+	st := frameStyles[r.mode.frame]
+	widths := make([]int, r.n)
+	multiRow := false
+	for i, c := range cells {
+		w, lines := displayWidth(text[c.off:c.end])
+		widths[i%r.n] = max(widths[i%r.n], w)
+		if lines > 0 {
+			multiRow = true
+		}
+	}
+	if e.wrap > 0 {
+		for i, w := range widths {
+			if w > e.wrap {
+				widths[i], multiRow = e.wrap, true
+			}
+		}
+	}
+	wordWrap := !e.noWordWrap && multiRow
+
+	var b []byte
+	line := func(parts [4]string) {
+		if parts[1] == "" {
+			return
+		}
+		b = append(b, parts[0]...)
+		for i, w := range widths {
+			if i > 0 {
+				b = append(b, parts[2]...)
+			}
+			b = append(b, strings.Repeat(parts[1], w+st.margin)...)
+		}
+		b = append(b, parts[3]...)
+		b = append(b, '\n')
+	}
+	endLine := func() {
+		if st.rtrim {
+			b = trimRightSpaces(b)
+		}
+		b = append(b, '\n')
+	}
+
+	line(st.top)
+	rest := make([][]byte, r.n)
+	for row := 0; row*r.n < len(cells); row++ {
+		rowCells := cells[row*r.n : (row+1)*r.n]
+		for i, c := range rowCells {
+			rest[i] = text[c.off:c.end]
+		}
+		for more := true; more; {
+			more = false
+			b = append(b, st.rowStart...)
+			for i, c := range rowCells {
+				this, wide, next := wrapLine(rest[i], widths[i], wordWrap)
+				b = appendAligned(b, rest[i][:this], widths[i]-wide, c.align)
+				rest[i] = rest[i][next:]
+				if len(rest[i]) > 0 {
+					more = true
+				}
+				if i < r.n-1 {
+					b = append(b, st.colSep...)
+				}
+			}
+			b = append(b, st.rowEnd...)
+			endLine()
+		}
+		if (row+1)*r.n >= len(cells) {
+			break
+		}
+		switch {
+		case row == 0 && r.titles:
+			if r.mode.frame == frameColumn {
+				for i, w := range widths {
+					if i > 0 {
+						b = append(b, st.colSep...)
+					}
+					b = append(b, strings.Repeat("-", w)...)
+				}
+				endLine()
+			} else {
+				line(st.title)
+			}
+		case multiRow && r.mode.frame == frameColumn:
+			endLine()
+		case multiRow:
+			line(st.rule)
+		}
+		if len(b) > 64<<10 {
+			if _, err := r.s.out.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	line(st.bottom)
+	_, err := r.s.out.Write(b)
+	return err
+}
+
+// appendAligned appends text padded with ws spaces on the side align
+// says; tabs become spaces up to the next multiple of 8 and other control
+// characters their Unicode pictures (␀...␟), as in the stock shell.
+func appendAligned(b, text []byte, ws int, a align) []byte {
+	ws = max(ws, 0)
+	left := 0
+	switch a {
+	case alignCenter:
+		left = ws / 2
+	case alignRight:
+		left = ws
+	}
+	b = appendSpaces(b, left)
+	col := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == 0x1b && vt100Len(text[i:]) > 0:
+			k := vt100Len(text[i:])
+			b = append(b, text[i:i+k]...)
+			i += k
+			continue
+		case c == '\t':
+			k := 8 - col&7
+			b = appendSpaces(b, k)
+			col += k
+		case c == '\r' && i == len(text)-1:
+		case c < ' ':
+			b = append(b, 0xe2, 0x90, 0x80+c)
+			col++
+		case c < 0x80:
+			b = append(b, c)
+			col++
+		default:
+			r, size := decodeRune(text[i:])
+			b = append(b, text[i:i+size]...)
+			if !(size == 1 && r == 0) {
+				col += runeWidth(r)
+			} else {
+				col++
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	return appendSpaces(b, ws-left)
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for ; n > 0; n-- {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// trimRightSpaces cuts the spaces at the end of b's last line.
+func trimRightSpaces(b []byte) []byte {
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
+}

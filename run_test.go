@@ -1,0 +1,399 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// runResult is what one run of the program produced.
+type runResult struct {
+	stdout, stderr string
+	status         int
+}
+
+// runIt calls run() as main does, in dir (the test's temp dir) as cwd.
+func runIt(t *testing.T, ctx context.Context, stdin string, args ...string) runResult {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(ctx, args, strings.NewReader(stdin), &out, &errb)
+	status := exitCode(err, &errb)
+	return runResult{out.String(), errb.String(), status}
+}
+
+// TestRun covers the shell's core: arguments, scripts on stdin, errors and
+// exit statuses.
+func TestRun(t *testing.T) {
+	cases := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantOut    string
+		wantErr    string // a substring of stderr ("" = stderr must be empty)
+		wantStatus int
+	}{
+		{name: "demo", wantOut: "55\n"},
+		{name: "sql args in order", args: []string{":memory:", "select 1; select 2", "select 3"}, wantOut: "1\n2\n3\n"},
+		{name: "no filename means memory", args: []string{"-bail"}, stdin: "select 7;", wantOut: "7\n"},
+		{name: "stdin not read with sql args", args: []string{":memory:", "select 1"}, stdin: "select 2;", wantOut: "1\n"},
+		{name: "parse error stops the argument and the rest",
+			args: []string{":memory:", "select 1; selec 2; select 3", "select 4"}, wantOut: "1\n",
+			wantErr: `hello-sqlite: Parse error in 2nd command line argument: near "selec": syntax error`, wantStatus: 1},
+		{name: "runtime error: the argument goes on, the next does not",
+			args:    []string{":memory:", "select 1; select abs(-9223372036854775808); select 3", "select 4"},
+			wantOut: "1\n3\n", wantErr: "Error in 2nd command line argument: integer overflow", wantStatus: 1},
+		{name: "dot-command argument", args: []string{":memory:", ".headers on", "select 1 as a"}, wantOut: "a\n1\n"},
+		{name: "quit argument", args: []string{":memory:", "select 1", ".quit", "select 2"}, wantOut: "1\n"},
+		{name: "script goes on after errors", args: []string{":memory:"},
+			stdin:   "select 1;\nselec 2;\nselect 3;\nselect * from nope;\nselect 4\n",
+			wantOut: "1\n3\n4\n", wantErr: "Parse error near line 4: no such table: nope", wantStatus: 1},
+		{name: "bail stops the script", args: []string{"-bail", ":memory:"},
+			stdin: "select 1;\nselec 2;\nselect 3;\n", wantOut: "1\n", wantErr: "near line 2", wantStatus: 1},
+		{name: "double dash options", args: []string{"--bail", "--header", ":memory:", "select 1 as x"}, wantOut: "x\n1\n"},
+		{name: "options after the filename", args: []string{":memory:", "select 1 as x", "-header"}, wantOut: "x\n1\n"},
+		{name: "noheader after header", args: []string{"-header", "-noheader", ":memory:", "select 1 as x"}, wantOut: "1\n"},
+		{name: "separator and nullvalue", args: []string{"-separator", ";", "-nullvalue", "NULL", ":memory:", "select 1, null"}, wantOut: "1;NULL\n"},
+		{name: "separator is taken literally", args: []string{"-separator", `\t`, ":memory:", "select 1, 2"}, wantOut: "1\\t2\n"},
+		{name: "newline", args: []string{"-newline", "X", ":memory:", "select 1; select 2"}, wantOut: "1X2X"},
+		{name: "cmd runs first", args: []string{"-cmd", "select 0", ":memory:"}, stdin: "select 1;", wantOut: "0\n1\n"},
+		{name: "failing cmd without bail keeps status 0", args: []string{"-cmd", "selec", ":memory:", "select 5"},
+			wantOut: "5\n", wantErr: "Parse error in 2nd command line argument"},
+		{name: "failing cmd with bail", args: []string{"-bail", "-cmd", "selec", ":memory:", "select 5"},
+			wantErr: "Parse error in 3rd command line argument", wantStatus: 1},
+		{name: "dash dash ends options", args: []string{"--", ":memory:", "select 1"}, wantOut: "1\n"},
+		{name: "echo", args: []string{"-echo", ":memory:"}, stdin: "select 1;\n-- c\nselect\n 2;\n",
+			wantOut: "select 1;\n1\n-- c\nselect\n 2;\n2\n"},
+		{name: "go and slash end statements", args: []string{":memory:"}, stdin: "select 1\ngo\nselect 2\n  /  \n", wantOut: "1\n2\n"},
+		{name: "hash lines are comments", args: []string{":memory:"}, stdin: "# hi\nselect 1;\n", wantOut: "1\n"},
+		{name: "last statement without semicolon", args: []string{":memory:"}, stdin: "select 1;\nselect\n2", wantOut: "1\n2\n"},
+		{name: "incomplete last statement", args: []string{":memory:"}, stdin: "select 'abc", wantErr: "unrecognized token", wantStatus: 1},
+		{name: "trigger body holds semicolons", args: []string{":memory:"},
+			stdin:   "create table t(x); create table log(y);\ncreate trigger tr after insert on t begin\n insert into log values(new.x);\n insert into log values(new.x*10);\nend;\ninsert into t values(2);\nselect y from log;\n",
+			wantOut: "2\n20\n"},
+		{name: "NUL ends the SQL", args: []string{":memory:"}, stdin: "select 1;\x00select 2;\nselect 3;\n", wantOut: "1\n3\n"},
+		{name: "unknown option", args: []string{"-bogus", ":memory:"}, wantErr: "hello-sqlite: unknown option: -bogus\nusage: hello-sqlite", wantStatus: 2},
+		{name: "missing option value", args: []string{":memory:", "-separator"}, wantErr: "missing argument to -separator", wantStatus: 2},
+		{name: "bad memory option", args: []string{"-memory", "0", ":memory:"}, wantErr: "-memory: invalid memory limit", wantStatus: 2},
+		{name: "help", args: []string{"-help"}, wantOut: "Usage: hello-sqlite [OPTIONS] FILENAME [SQL...]"},
+		{name: "version", args: []string{"--version"}, wantOut: "3.54.1 20"},
+		{name: "blob over the limits", args: []string{":memory:", "select zeroblob(2000000000)"},
+			wantErr: "string or blob too big", wantStatus: 1},
+		{name: "out of memory is an error", args: []string{"-memory", "16", ":memory:", "select length(randomblob(40000000))"},
+			wantErr: "out of memory (limit 16 MB; raise it with -memory MB or HELLO_SQLITE_MEMORY=MB", wantStatus: 1},
+		{name: "more memory", args: []string{"-memory", "128", ":memory:", "select length(randomblob(40000000))"}, wantOut: "40000000\n"},
+		{name: "garbage on stdin", args: []string{":memory:"}, stdin: "\xff\xfe\x00\x01garbage ;;; ' \n\x7f",
+			wantErr: "Parse error near line 1", wantStatus: 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			r := runIt(t, context.Background(), c.stdin, c.args...)
+			if c.name == "help" || c.name == "version" {
+				if !strings.HasPrefix(r.stdout, c.wantOut) {
+					t.Errorf("stdout = %q, want it to start with %q", r.stdout, c.wantOut)
+				}
+			} else if r.stdout != c.wantOut {
+				t.Errorf("stdout = %q, want %q", r.stdout, c.wantOut)
+			}
+			if c.wantErr == "" && r.stderr != "" || !strings.Contains(r.stderr, c.wantErr) {
+				t.Errorf("stderr = %q, want %q in it", r.stderr, c.wantErr)
+			}
+			if r.status != c.wantStatus {
+				t.Errorf("status = %d, want %d (stderr %q)", r.status, c.wantStatus, r.stderr)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "internal error") {
+				t.Errorf("a panic reached the user: %s", r.stderr)
+			}
+		})
+	}
+}
+
+// TestVersionMentionsUs checks -version's second line.
+func TestVersionMentionsUs(t *testing.T) {
+	r := runIt(t, context.Background(), "", "-version")
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[0], "(64-bit)") || lines[1] != "hello-sqlite "+version {
+		t.Fatalf("-version printed %q", r.stdout)
+	}
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// TestBadInput is item 4 of the issue: a clear error and nothing lost.
+func TestBadInput(t *testing.T) {
+	t.Run("not a database stays untouched", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		text := bytes.Repeat([]byte("this is not a database\n"), 500)
+		os.WriteFile("notes.txt", text, 0o644)
+		before := fileHash(t, "notes.txt")
+		for _, args := range [][]string{{"notes.txt", "select 1"}, {"notes.txt", "create table t(x)"}, {"notes.txt"}} {
+			r := runIt(t, context.Background(), "create table t(x);", args...)
+			if r.status != 1 || r.stderr != "hello-sqlite: notes.txt: file is not a database\n" {
+				t.Errorf("%q: status %d, stderr %q", args, r.status, r.stderr)
+			}
+		}
+		if fileHash(t, "notes.txt") != before {
+			t.Fatal("notes.txt changed")
+		}
+		if m, _ := filepath.Glob("notes.txt-*"); len(m) != 0 {
+			t.Fatalf("left files behind: %v", m)
+		}
+	})
+	t.Run("missing folder", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		r := runIt(t, context.Background(), "", "no/such/dir/x.db", "create table t(x)")
+		if r.status != 1 || !strings.Contains(r.stderr, `unable to open database "no/such/dir/x.db"`) ||
+			!strings.Contains(r.stderr, "folder no/such/dir does not exist") {
+			t.Fatalf("status %d, stderr %q", r.status, r.stderr)
+		}
+		if _, err := os.Stat("no"); err == nil {
+			t.Fatal("created a folder")
+		}
+	})
+	t.Run("read-only file", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		if r := runIt(t, context.Background(), "", "ro.db", "create table t(x); insert into t values(1)"); r.status != 0 {
+			t.Fatal(r.stderr)
+		}
+		os.Chmod("ro.db", 0o444)
+		before := fileHash(t, "ro.db")
+		variants := [][]string{{"-readonly", "ro.db"}}
+		if os.Geteuid() != 0 { // root may write a 0444 file: only -readonly then (CI); the Nix sandbox runs both
+			variants = append(variants, []string{"ro.db"})
+		}
+		for _, v := range variants {
+			r := runIt(t, context.Background(), "", append(v, "insert into t values(2)")...)
+			if r.status != 1 || !strings.Contains(r.stderr, "attempt to write a readonly database") {
+				t.Errorf("%q: status %d, stderr %q", v, r.status, r.stderr)
+			}
+			r = runIt(t, context.Background(), "", append(v, "select count(*) from t")...)
+			if r.status != 0 || r.stdout != "1\n" {
+				t.Errorf("%q: reading gave %d %q %q", v, r.status, r.stdout, r.stderr)
+			}
+		}
+		if fileHash(t, "ro.db") != before {
+			t.Fatal("ro.db changed")
+		}
+	})
+	t.Run("failing statement inside a transaction", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		script := "create table t(x primary key);\nbegin;\ninsert into t values(1);\ninsert into t values(1);\ninsert into nope values(2);\ninsert into t values(3);\ncommit;\n"
+		r := runIt(t, context.Background(), script, "tx.db")
+		if r.status != 1 || strings.Count(r.stderr, "hello-sqlite: ") != 2 {
+			t.Fatalf("status %d, stderr %q", r.status, r.stderr)
+		}
+		if r := runIt(t, context.Background(), "", "tx.db", "select group_concat(x) from t"); r.stdout != "1,3\n" {
+			t.Fatalf("without -bail the other statements count: got %q", r.stdout)
+		}
+		r = runIt(t, context.Background(), "begin;\ninsert into t values(4);\ninsert into t values(4);\ninsert into t values(5);\ncommit;\n", "-bail", "tx.db")
+		if r.status != 1 {
+			t.Fatalf("status %d", r.status)
+		}
+		if r := runIt(t, context.Background(), "", "tx.db", "select group_concat(x) from t; pragma integrity_check"); r.stdout != "1,3\nok\n" {
+			t.Fatalf("-bail must roll the transaction back: got %q", r.stdout)
+		}
+	})
+}
+
+// TestSignalInterruptsStatement cancels the run's context as a SIGTERM
+// does, during a statement that never ends on its own.
+func TestSignalInterruptsStatement(t *testing.T) {
+	t.Chdir(t.TempDir())
+	runIt(t, context.Background(), "", "sig.db", "create table t(x); insert into t values(1)")
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		var at time.Time
+		timer := time.AfterFunc(300*time.Millisecond, func() { at = time.Now(); cancel(interruptError{sig}) })
+		r := runIt(t, ctx, "", "sig.db",
+			"begin; insert into t select value from generate_series(2, 1e12); commit;")
+		timer.Stop()
+		took := time.Since(at)
+		if r.status != 128+int(sig) || !strings.Contains(r.stderr, "hello-sqlite: ") {
+			t.Fatalf("%v: status %d, stderr %q", sig, r.status, r.stderr)
+		}
+		if took > time.Second {
+			t.Errorf("%v: stopping took %v", sig, took)
+		}
+		if r := runIt(t, context.Background(), "", "sig.db", "select count(*) from t; pragma integrity_check"); r.stdout != "1\nok\n" {
+			t.Fatalf("after %v: %q %q", sig, r.stdout, r.stderr)
+		}
+	}
+}
+
+// TestSignalWhileReading: a signal while waiting for stdin ends the run.
+func TestSignalWhileReading(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	pr, pw, _ := os.Pipe()
+	defer pw.Close()
+	time.AfterFunc(200*time.Millisecond, func() { cancel(interruptError{syscall.SIGTERM}) })
+	var out, errb bytes.Buffer
+	err := run(ctx, []string{":memory:"}, pr, &out, &errb)
+	if status := exitCode(err, &errb); status != 143 {
+		t.Fatalf("status %d, stderr %q", status, errb.String())
+	}
+}
+
+// TestTempFilesWithoutTmp runs work that needs SQLite temp files with no
+// usable temp directory but the database's own: first through the bare
+// driver, to show the work does need them, then through the shell.
+func TestTempFilesWithoutTmp(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("SQLITE_TMPDIR", "/nonexistent/sqlite-tmp")
+	t.Setenv("TMPDIR", "/nonexistent/tmp")
+	saved := tempDirCandidates
+	tempDirCandidates = func() []string { return []string{"/nonexistent/sqlite-tmp", "/nonexistent/tmp"} }
+	defer func() { tempDirCandidates = saved }()
+
+	work := `PRAGMA cache_size=-200;
+CREATE TABLE big(a, b);
+INSERT INTO big SELECT value, randomblob(300) FROM generate_series(1, 20000);
+CREATE INDEX big_b ON big(b);
+CREATE TEMP TABLE tt AS SELECT a FROM big WHERE a % 7 = 0;
+SELECT count(*) FROM tt;
+SELECT count(*) FROM (SELECT a FROM big ORDER BY b DESC);
+VACUUM;
+PRAGMA integrity_check;
+`
+	bare, err := sqlite3.Open("bare.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bare.Exec(work); err == nil {
+		t.Fatal("the work ran without temp files: the test proves nothing")
+	}
+	bare.Close()
+
+	if got := chooseTempDir("heavy.db"); got != dir {
+		t.Fatalf("temp dir = %q, want the database's folder %q", got, dir)
+	}
+	r := runIt(t, context.Background(), work, "heavy.db")
+	if r.status != 0 || r.stdout != "2857\n20000\nok\n" {
+		t.Fatalf("status %d, stdout %q, stderr %q", r.status, r.stdout, r.stderr)
+	}
+	// In memory when no folder works at all.
+	if got := chooseTempDir(":memory:"); got != "" {
+		t.Fatalf("temp dir for :memory: = %q, want none", got)
+	}
+	r = runIt(t, context.Background(), work+"PRAGMA temp_store;\n", ":memory:")
+	if r.status != 0 || r.stdout != "2857\n20000\nok\n2\n" {
+		t.Fatalf("in memory: status %d, stdout %q, stderr %q", r.status, r.stdout, r.stderr)
+	}
+}
+
+func TestDBFilePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"x.db": "x.db", ":memory:": "", "file:x.db": "x.db", "file:/a/b.db?mode=ro": "/a/b.db",
+		"file:///a/b.db": "/a/b.db", "file://localhost/a/b.db": "/a/b.db", "file:a%20b.db#x": "a b.db",
+		"file::memory:": "", "file:x?mode=memory": "", "": "",
+	} {
+		if got := dbFilePath(in); got != want {
+			t.Errorf("dbFilePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadOnlyURI(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"a?b#c%d.db", "plain.db", "//" + strings.TrimPrefix(filepath.Join(t.TempDir(), "x.db"), "/")} {
+		if r := runIt(t, context.Background(), "", name, "create table t(x); insert into t values(1)"); r.status != 0 {
+			t.Fatalf("%s: %s", name, r.stderr)
+		}
+		r := runIt(t, context.Background(), "", "-readonly", name, "select x from t", "insert into t values(2)")
+		if r.stdout != "1\n" || !strings.Contains(r.stderr, "readonly") {
+			t.Errorf("%s: %q %q", name, r.stdout, r.stderr)
+		}
+	}
+	if got := readOnlyURI("file:x.db?cache=shared"); got != "file:x.db?cache=shared&mode=ro" {
+		t.Errorf("readOnlyURI = %q", got)
+	}
+}
+
+// FuzzScript feeds arbitrary input to the script runner: it may fail, it
+// must not panic (run() turns panics into "internal error").
+func FuzzScript(f *testing.F) {
+	for _, s := range []string{"select 1;", "create table t(x);\ninsert into t values(1);\n.headers on\nselect * from t;",
+		"'", "/*", "create trigger", "\x00", ".bogus", "select zeroblob(1e10);", "begin;\nrollback;\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, script string) {
+		if strings.Contains(script, ".") { // dot-commands may write files (.output, .backup): not here
+			script = strings.ReplaceAll(script, ".", ",")
+		}
+		var out, errb bytes.Buffer
+		err := run(context.Background(), []string{"-memory", "64", ":memory:"}, strings.NewReader(script), &out, &errb)
+		status := exitCode(err, &errb)
+		if status != 0 && status != 1 || strings.Contains(errb.String(), "internal error") {
+			t.Fatalf("status %d, stderr %q", status, errb.String())
+		}
+	})
+}
+
+// TestLongStatementIsLinear: a statement of 100,000 lines (as in a dump)
+// must not be rescanned at every line.
+func TestLongStatementIsLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("create table t(x);\ninsert into t values\n")
+	for i := 0; i < 100000; i++ {
+		b.WriteString("('a line of text; with a semicolon'),\n")
+	}
+	b.WriteString("('last');\nselect count(*) from t;\n")
+	start := time.Now()
+	r := runIt(t, context.Background(), b.String(), ":memory:")
+	if r.stdout != "100001\n" || r.status != 0 {
+		t.Fatalf("got %q %q", r.stdout, r.stderr)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("took %v", took)
+	}
+}
+
+// TestInteractiveCtrlC sends this process a real SIGINT while an
+// interactive session (-interactive on a pipe) runs a statement that never
+// ends: the statement stops, the session goes on.
+func TestInteractiveCtrlC(t *testing.T) {
+	ctx, stop := signalContext(context.Background())
+	defer stop()
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	done := make(chan int)
+	go func() {
+		err := run(ctx, []string{"-interactive", ":memory:"}, pr, &out, &errb)
+		done <- exitCode(err, &errb)
+	}()
+	pw.WriteString("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c;\n")
+	time.Sleep(300 * time.Millisecond)
+	sent := time.Now()
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	pw.WriteString("select 'after';\n")
+	pw.Close()
+	select {
+	case status := <-done:
+		if status != 1 || !strings.Contains(out.String(), "\nafter\n") || !strings.Contains(errb.String(), "hello-sqlite: Error: interrupted") {
+			t.Fatalf("status %d\nstdout %q\nstderr %q", status, out.String(), errb.String())
+		}
+		if took := time.Since(sent); took > time.Second {
+			t.Errorf("took %v", took)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl-C did not interrupt the statement")
+	}
+}

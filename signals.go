@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Signals. SIGINT and SIGTERM cancel the run's context with an
+// interruptError cause. The connection's interrupt context is that context
+// (or one derived from it), so SQLite's progress handler, which the driver
+// polls every 1000 virtual-machine steps, stops the running statement within
+// milliseconds; SQLite rolls the statement (or its transaction) back, the
+// shell closes the database and exits 130 (SIGINT) or 143 (SIGTERM), like a
+// POSIX shell reports a process killed by those signals. Because the handler
+// is installed with signal.Notify, this also works as PID 1 in a container,
+// where the kernel would otherwise ignore SIGINT/SIGTERM.
+//
+// In interactive mode (stdin a terminal) SIGINT only interrupts the running
+// statement, or drops a half-typed one, as in the stock shell.
+
+// interruptError is the cause of a run stopped by a signal.
+type interruptError struct{ sig syscall.Signal }
+
+func (e interruptError) Error() string {
+	if e.sig == syscall.SIGTERM {
+		return "terminated (SIGTERM)"
+	}
+	return "interrupted (SIGINT)"
+}
+
+// exitStatus is 128 + the signal number, as shells report it.
+func (e interruptError) exitStatus() int { return 128 + int(e.sig) }
+
+// sigHub routes the signals of one run. It travels in the run's context so
+// that tests calling run() directly need no process-wide state.
+type sigHub struct {
+	mu     sync.Mutex
+	onInt  func() // set in interactive mode: SIGINT calls it instead of stopping the run
+	cancel context.CancelCauseFunc
+}
+
+type sigHubKey struct{}
+
+// signalContext returns a context cancelled with an interruptError cause on
+// SIGINT or SIGTERM (SIGINT is diverted in interactive mode, see
+// setInterruptHook), and a function that stops listening.
+func signalContext(parent context.Context) (context.Context, func()) {
+	hub := &sigHub{}
+	ctx, cancel := context.WithCancelCause(context.WithValue(parent, sigHubKey{}, hub))
+	hub.cancel = cancel
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case sig := <-ch:
+				hub.deliver(sig.(syscall.Signal))
+			case <-done:
+				return
+			}
+		}
+	}()
+	go watchdog(ctx, done)
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// forceExitAfter bounds how long the shell may take to stop after a signal.
+// SQLite's progress handler stops a statement within milliseconds, but a
+// write to a pipe nobody reads blocks for ever; then the process exits
+// anyway, which is as safe for the database as a crash (SQLite's journal or
+// WAL keeps it sound). So the shell ends within about a second of a signal,
+// well inside "docker stop"'s 10 s grace.
+const forceExitAfter = 1 * time.Second
+
+// watchdog ends the process forceExitAfter a signal stopped the run, unless
+// the run ended first (done).
+func watchdog(ctx context.Context, done <-chan struct{}) {
+	select {
+	case <-ctx.Done():
+	case <-done:
+		return
+	}
+	var ie interruptError
+	if !errors.As(context.Cause(ctx), &ie) {
+		return
+	}
+	select {
+	case <-time.After(forceExitAfter):
+		fmt.Fprintf(os.Stderr, "hello-sqlite: %s: forced exit after %v\n", ie, forceExitAfter)
+		os.Exit(ie.exitStatus())
+	case <-done:
+	}
+}
+
+func (h *sigHub) deliver(sig syscall.Signal) {
+	h.mu.Lock()
+	onInt := h.onInt
+	h.mu.Unlock()
+	if sig == syscall.SIGINT && onInt != nil {
+		onInt()
+		return
+	}
+	h.cancel(interruptError{sig})
+}
+
+// setInterruptHook makes SIGINT call fn instead of stopping the run (nil
+// restores that). It reports false when ctx does not come from
+// signalContext (tests), where there are no signals to divert.
+func setInterruptHook(ctx context.Context, fn func()) bool {
+	hub, ok := ctx.Value(sigHubKey{}).(*sigHub)
+	if !ok {
+		return false
+	}
+	hub.mu.Lock()
+	hub.onInt = fn
+	hub.mu.Unlock()
+	return true
+}
+
+// interruption returns the error that ends the run when err comes from a
+// signal (the context's interruptError), or nil. An INTERRUPT from a
+// per-statement Ctrl-C in interactive mode is an ordinary error.
+func (s *shell) interruption(err error) error {
+	if s.ctx.Err() == nil {
+		return nil
+	}
+	// Whatever failed after the run was cancelled failed because of it.
+	return context.Cause(s.ctx)
+}

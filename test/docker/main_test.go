@@ -1,0 +1,26 @@
+//go:build docker
+
+// Package dockertest checks the container contract of issue 4 on a real
+// Docker engine: the image Nix builds (one layer holding only /hello-sqlite,
+// config from nix/image-config.json) is rebuilt here from the binary that
+// scripts/build-static makes, loaded as users load it, and run the ways users
+// run it. Run: go test -count=1 -tags docker ./test/docker/... (-v for figures).
+package dockertest
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+)
+
+// runID is unique per test process (start time and pid): every container,
+// volume and image tag holds it, so parallel runs on one engine don't collide
+// and the start time lets a later run sweep what a crashed run left.
+var runID = fmt.Sprintf("%d-%d", time.Now().Unix(), os.Getpid())
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	suite.cleanup()
+	os.Exit(code)
+}
