@@ -12,7 +12,7 @@ import (
 // line breaks takes several lines, and then every row is ruled off.
 
 // align is how a cell sits in its column.
-type align int
+type align uint8
 
 const (
 	alignLeft align = iota
@@ -20,12 +20,28 @@ const (
 	alignCenter
 )
 
-// cell is one rendered value: text[off:end] of the table's text, which
-// holds all cells in one buffer (millions of small slices would cost far
-// more memory).
-type cell struct {
-	off, end int
-	align    align
+// cells are the rendered values of a table, kept compact because a big
+// result can have millions: all texts in one buffer, cell i being
+// text[end[i-1]:end[i]], and one byte of alignment per cell.
+type cells struct {
+	text  []byte
+	end   []int
+	align []align
+}
+
+// add records the text appended to c.text since the last cell.
+func (c *cells) add(a align) {
+	c.end = append(c.end, len(c.text))
+	c.align = append(c.align, a)
+}
+
+// get returns cell i.
+func (c *cells) get(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = c.end[i-1]
+	}
+	return c.text[start:c.end[i]]
 }
 
 // frameStyle holds the strings a frame is drawn with.
@@ -58,14 +74,12 @@ func (r *rowRenderer) columnar() error {
 	if !r.stmt.Step() {
 		return r.stmt.Err()
 	}
-	var cells []cell
-	var text []byte
+	var cs cells
 	if r.titles {
 		plain := valueFormat{text: textPlain, escape: true}
 		for c := 0; c < r.n; c++ {
-			off := len(text)
-			text = appendText(text, []byte(cString(r.stmt.ColumnName(c))), &plain)
-			cells = append(cells, cell{off, len(text), alignCenter})
+			cs.text = appendText(cs.text, []byte(cString(r.stmt.ColumnName(c))), &plain)
+			cs.add(alignCenter)
 		}
 	}
 	for ok := true; ok; ok = r.stmt.Step() {
@@ -74,13 +88,12 @@ func (r *rowRenderer) columnar() error {
 			if t := r.stmt.ColumnType(c); t == sqlite3.INTEGER || t == sqlite3.FLOAT {
 				a = alignRight
 			}
-			off := len(text)
-			text = appendValue(text, r.stmt, c, &r.format)
-			cells = append(cells, cell{off, len(text), a})
+			cs.text = appendValue(cs.text, r.stmt, c, &r.format)
+			cs.add(a)
 		}
 	}
 	err := r.stmt.Err() // the rows read before an error are still shown
-	if werr := r.drawTable(text, cells); err == nil {
+	if werr := r.drawTable(&cs); err == nil {
 		err = werr
 	}
 	return err
@@ -88,13 +101,14 @@ func (r *rowRenderer) columnar() error {
 
 // drawTable lays out cells (r.n per row; the first row holds the titles
 // when r.titles) in the mode's frame.
-func (r *rowRenderer) drawTable(text []byte, cells []cell) error {
+func (r *rowRenderer) drawTable(cs *cells) error {
 	e := r.s.extras()
 	st := frameStyles[r.mode.frame]
 	widths := make([]int, r.n)
 	multiRow := false
-	for i, c := range cells {
-		w, lines := displayWidth(text[c.off:c.end])
+	ncells := len(cs.end)
+	for i := 0; i < ncells; i++ {
+		w, lines := displayWidth(cs.get(i))
 		widths[i%r.n] = max(widths[i%r.n], w)
 		if lines > 0 {
 			multiRow = true
@@ -133,17 +147,17 @@ func (r *rowRenderer) drawTable(text []byte, cells []cell) error {
 
 	line(st.top)
 	rest := make([][]byte, r.n)
-	for row := 0; row*r.n < len(cells); row++ {
-		rowCells := cells[row*r.n : (row+1)*r.n]
-		for i, c := range rowCells {
-			rest[i] = text[c.off:c.end]
+	for row := 0; row*r.n < ncells; row++ {
+		first := row * r.n
+		for i := range rest {
+			rest[i] = cs.get(first + i)
 		}
 		for more := true; more; {
 			more = false
 			b = append(b, st.rowStart...)
-			for i, c := range rowCells {
+			for i := range rest {
 				this, wide, next := wrapLine(rest[i], widths[i], wordWrap)
-				b = appendAligned(b, rest[i][:this], widths[i]-wide, c.align)
+				b = appendAligned(b, rest[i][:this], widths[i]-wide, cs.align[first+i])
 				rest[i] = rest[i][next:]
 				if len(rest[i]) > 0 {
 					more = true
@@ -155,7 +169,7 @@ func (r *rowRenderer) drawTable(text []byte, cells []cell) error {
 			b = append(b, st.rowEnd...)
 			endLine()
 		}
-		if (row+1)*r.n >= len(cells) {
+		if (row+1)*r.n >= ncells {
 			break
 		}
 		switch {

@@ -14,7 +14,9 @@ cat <<EOF2
 
 Made by \`bench/run\` (see the README); the chart is [results/chart.png](results/chart.png), the raw figures
 are the TSV files in [results/](results/). Every timing alternates the contenders round after round and gives the
-median; "ratio" is the median time divided by the stock shell's (Debian's sqlite3 3.40, C, run directly).
+median; "ratio" is the median wall time divided by the stock shell's (Debian's sqlite3 3.40, C, run directly).
+"CPU" is user + system time of the process (less disturbed by other load on the machine than wall time; for Go
+programs it includes the runtime's other threads). Peak RSS is the program's VmHWM read at its exit.
 
 - Date: $(date -u '+%F %H:%M UTC')
 - Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM, Linux $(uname -r), $(. /etc/os-release && echo "$PRETTY_NAME")
@@ -25,9 +27,9 @@ median; "ratio" is the median time divided by the stock shell's (Debian's sqlite
 
 ## 1. Startup: \`:memory:\`, CREATE, 10 INSERTs, SUM
 
-| contender | median ms | min ms | max ms | ratio | peak RSS |
-|---|---:|---:|---:|---:|---:|
-$(awk -F'\t' '{ printf "| %s | %.2f | %.2f | %.2f | %.2fx | %.1f MiB |\n", $1, $2, $3, $4, $6, $5 / 1024 }' "$dir/startup.tsv")
+| contender | median ms | min ms | max ms | ratio | CPU ms | CPU ratio | peak RSS |
+|---|---:|---:|---:|---:|---:|---:|---:|
+$(awk -F'\t' '{ printf "| %s | %.2f | %.2f | %.2f | %.2fx | %.2f | %.2fx | %.1f MiB |\n", $1, $2, $3, $4, $6, $7, $8, $5 / 1024 }' "$dir/startup.tsv")
 
 sqlite3-3.40 gets the SQL as one argument; hello-sqlite-demo is the binary without arguments (prints 55);
 hello-sqlite-shell is the binary given the same SQL argument as the stock shell; modernc-demo and mattn-demo are
@@ -40,9 +42,9 @@ Goal: startup <= 1.3x the stock shell: $(goal "$(row hello-sqlite-demo "$dir/sta
 rows, a 200,000-row self-join, a LIKE scan; fed on stdin to a fresh database file each run. The outputs of all
 contenders were checked to be identical.
 
-| contender | median ms | min ms | max ms | ratio | peak RSS |
-|---|---:|---:|---:|---:|---:|
-$(awk -F'\t' '{ printf "| %s | %.0f | %.0f | %.0f | %.2fx | %.1f MiB |\n", $1, $2, $3, $4, $6, $5 / 1024 }' "$dir/workload.tsv")
+| contender | median ms | min ms | max ms | ratio | CPU ms | CPU ratio | peak RSS |
+|---|---:|---:|---:|---:|---:|---:|---:|
+$(awk -F'\t' '{ printf "| %s | %.0f | %.0f | %.0f | %.2fx | %.0f | %.2fx | %.1f MiB |\n", $1, $2, $3, $4, $6, $7, $8, $5 / 1024 }' "$dir/workload.tsv")
 
 Goal: workload <= 1.5x the stock shell: $(goal "$(row hello-sqlite "$dir/workload.tsv" | cut -f6)" 1.5).
 

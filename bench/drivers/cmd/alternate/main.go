@@ -1,9 +1,9 @@
 // Command alternate times commands against each other: round after round it
 // runs every contender once, in turn, so drift on the machine (other load,
 // CPU frequency, page cache) hits them all alike. It reports the median wall
-// time and the median peak RSS (VmHWM, see peakrss.go) of each, with the
-// ratio to the first contender, and fails when the contenders' outputs differ
-// or one of them exits non-zero.
+// time, the median CPU time (user + system) and the median peak RSS (VmHWM,
+// see peakrss.go) of each, with the ratios to the first contender, and fails
+// when the contenders' outputs differ or one of them exits non-zero.
 //
 //	alternate [-rounds N] [-warmup N] [-stdin FILE] [-fresh DB] [-out TSV] \
 //	    -- NAME CMD ARGS... --- NAME CMD ARGS... [--- ...]
@@ -24,8 +24,9 @@ type contender struct {
 	name string
 	argv []string
 	wall []time.Duration
-	rss  []int64 // KiB
-	out  []byte  // stdout of the first run
+	cpu  []time.Duration // user + system time of the child
+	rss  []int64         // KiB
+	out  []byte          // stdout of the first run
 }
 
 func main() {
@@ -33,7 +34,7 @@ func main() {
 	warmup := flag.Int("warmup", 1, "untimed runs of each contender first")
 	stdin := flag.String("stdin", "", "file fed to every run's stdin")
 	fresh := flag.String("fresh", "", "database removed (with -wal, -shm, -journal) before every run")
-	out := flag.String("out", "", "append results here as TSV: name, median ms, min ms, max ms, median peak RSS KiB, ratio")
+	out := flag.String("out", "", "append results here as TSV: name, median ms, min ms, max ms, median peak RSS KiB, ratio, median CPU ms, CPU ratio")
 	flag.Parse()
 	cs, err := parse(flag.Args())
 	if err != nil {
@@ -73,7 +74,7 @@ func parse(args []string) ([]*contender, error) {
 func measure(cs []*contender, rounds, warmup int, stdin, fresh string) error {
 	for r := -warmup; r < rounds; r++ {
 		for _, c := range cs {
-			wall, out, err := runOnce(c.argv, stdin, fresh)
+			wall, cpu, out, err := runOnce(c.argv, stdin, fresh)
 			if err != nil {
 				return fmt.Errorf("%s: %v", c.name, err)
 			}
@@ -82,6 +83,7 @@ func measure(cs []*contender, rounds, warmup int, stdin, fresh string) error {
 			}
 			if r >= 0 {
 				c.wall = append(c.wall, wall)
+				c.cpu = append(c.cpu, cpu)
 			}
 		}
 	}
@@ -103,9 +105,9 @@ func measure(cs []*contender, rounds, warmup int, stdin, fresh string) error {
 	return nil
 }
 
-func runOnce(argv []string, stdin, fresh string) (time.Duration, []byte, error) {
+func runOnce(argv []string, stdin, fresh string) (wall, cpu time.Duration, out []byte, err error) {
 	if err := removeDB(fresh); err != nil {
-		return 0, nil, err
+		return 0, 0, nil, err
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	var stdout, stderr bytes.Buffer
@@ -113,21 +115,22 @@ func runOnce(argv []string, stdin, fresh string) (time.Duration, []byte, error) 
 	if stdin != "" {
 		f, err := os.Open(stdin)
 		if err != nil {
-			return 0, nil, err
+			return 0, 0, nil, err
 		}
 		defer f.Close()
 		cmd.Stdin = f
 	}
 	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
+	err = cmd.Run()
+	wall = time.Since(start)
 	if err != nil {
-		return 0, nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+		return 0, 0, nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	if stderr.Len() > 0 {
-		return 0, nil, fmt.Errorf("wrote to stderr: %s", strings.TrimSpace(stderr.String()))
+		return 0, 0, nil, fmt.Errorf("wrote to stderr: %s", strings.TrimSpace(stderr.String()))
 	}
-	return wall, stdout.Bytes(), nil
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return wall, cpu, stdout.Bytes(), nil
 }
 
 // removeDB deletes the database path and its side files, if path is set.
@@ -176,13 +179,13 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 
 func report(cs []*contender, out string) error {
 	var tsv bytes.Buffer
-	base := median(cs[0].wall)
-	fmt.Printf("  %-22s %10s %10s %10s %12s %8s\n", "", "median ms", "min ms", "max ms", "peak RSS KiB", "ratio")
+	base, baseCPU := median(cs[0].wall), median(cs[0].cpu)
+	fmt.Printf("  %-22s %10s %10s %10s %8s %10s %8s %12s\n", "", "median ms", "min ms", "max ms", "ratio", "CPU ms", "ratio", "peak RSS KiB")
 	for _, c := range cs {
-		med := median(c.wall)
-		ratio := float64(med) / float64(base)
-		fmt.Printf("  %-22s %10.2f %10.2f %10.2f %12d %7.2fx\n", c.name, ms(med), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)), median(c.rss), ratio)
-		fmt.Fprintf(&tsv, "%s\t%.3f\t%.3f\t%.3f\t%d\t%.3f\n", c.name, ms(med), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)), median(c.rss), ratio)
+		med, cpu := median(c.wall), median(c.cpu)
+		ratio, cpuRatio := float64(med)/float64(base), float64(cpu)/float64(baseCPU)
+		fmt.Printf("  %-22s %10.2f %10.2f %10.2f %7.2fx %10.2f %7.2fx %12d\n", c.name, ms(med), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)), ratio, ms(cpu), cpuRatio, median(c.rss))
+		fmt.Fprintf(&tsv, "%s\t%.3f\t%.3f\t%.3f\t%d\t%.3f\t%.3f\t%.3f\n", c.name, ms(med), ms(slices.Min(c.wall)), ms(slices.Max(c.wall)), median(c.rss), ratio, ms(cpu), cpuRatio)
 	}
 	if out == "" {
 		return nil
