@@ -14,12 +14,21 @@ import (
 // null text to that mode's defaults, but keeps an explicit .headers
 // choice; until .headers is used, each mode shows column names or not by
 // its own default (table, box, markdown, column and html do).
+//
+// The command-line options differ a little, and callers say which they
+// are by passing the option as args[0] ("-csv", "-header", "-noheader")
+// instead of ".mode"/".headers": -noheader turns names off only until the
+// next .mode (while .headers off holds), and a mode option keeps it
+// (-noheader -table shows no names; -noheader then .mode table does).
 
 // outputExtras is the part of the output settings the shell struct has no
 // field for. It is kept beside the shell, keyed by it, so that these files
 // need no change to shell.go.
 type outputExtras struct {
-	headersSet bool   // .headers was used: s.headers holds the choice
+	titles titles // whether column names are shown (s.headers mirrors it)
+	// titlesHeld: the titles choice came from .headers (or -header) and
+	// holds across .mode; otherwise .mode goes back to the mode's default.
+	titlesHeld bool
 	tableName  string // .mode insert TABLE
 	wrap       int    // .mode --wrap N: columnar cells wider than N wrap (0: never)
 	// noWordWrap is .mode --wordwrap off: wrapped cells break anywhere
@@ -28,6 +37,35 @@ type outputExtras struct {
 }
 
 var outputExtrasOf sync.Map // *shell -> *outputExtras
+
+// titles is the column-name setting.
+type titles uint8
+
+const (
+	titlesAuto titles = iota // as the mode does by default
+	titlesOn
+	titlesOff
+)
+
+// titlesFor is titlesOn or titlesOff.
+func titlesFor(on bool) titles {
+	if on {
+		return titlesOn
+	}
+	return titlesOff
+}
+
+// setTitles records a titles choice, mirrored in s.headers for other code.
+func (s *shell) setTitles(t titles, held bool) {
+	e := s.extras()
+	e.titles, e.titlesHeld = t, held
+	s.headers = s.showTitles()
+}
+
+// fromCommandLine reports whether args came from a command-line option.
+func fromCommandLine(args []string) bool {
+	return len(args) > 0 && strings.HasPrefix(args[0], "-")
+}
 
 // extras returns s's outputExtras, creating them on first use.
 func (s *shell) extras() *outputExtras {
@@ -48,36 +86,49 @@ func (s *shell) currentMode() *modeInfo {
 
 // showTitles reports whether column names are printed.
 func (s *shell) showTitles() bool {
-	if s.extras().headersSet {
-		return s.headers
+	switch s.extras().titles {
+	case titlesOn:
+		return true
+	case titlesOff:
+		return false
 	}
 	return s.currentMode().titles
 }
 
-// dotMode is ".mode ?MODE? ?TABLE? ?OPTIONS?". Without arguments it prints
-// the mode and the settings that differ from the mode's defaults.
-// Options: --wrap N, --wordwrap on|off, --ww, --null TEXT, --colsep SEP,
-// --rowsep SEP, --tablename NAME, --titles on|off, --reset.
+// dotMode is ".mode ?MODE? ?TABLE? ?OPTIONS?", applied left to right
+// (TABLE is insert mode's table name, kept until another is given; a
+// third word is an error). Without arguments it prints the mode and the
+// settings that differ from the mode's defaults. Of the stock shell's
+// options it has --wrap N, --wordwrap on|off, --ww, --null TEXT, --colsep
+// SEP, --rowsep SEP, --tablename NAME, --titles on|off, --reset and
+// --list; -v prints the short form.
 func (s *shell) dotMode(args []string) error {
 	e := s.extras()
 	if len(args) < 2 {
 		return s.printMode()
 	}
+	words := 0 // MODE, then TABLE
 	for i := 1; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") {
-			m := lookupMode(a)
-			if m == nil {
-				return fmt.Errorf("unknown mode: %q (\".mode --list\" lists them)", a)
-			}
-			s.mode = m.name
-			s.colSep, s.rowSep, s.nullValue = m.colSep, m.rowSep, m.null
-			e.wrap, e.noWordWrap = 0, false
-			if m.name == "insert" { // the table name holds until another is given
-				if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
-					i++
-					e.tableName = args[i]
+			words++
+			switch words {
+			case 1:
+				m := lookupMode(a)
+				if m == nil {
+					return fmt.Errorf("unknown mode: %q (\".mode --list\" lists them)", a)
 				}
+				s.mode = m.name
+				s.colSep, s.rowSep, s.nullValue = m.colSep, m.rowSep, m.null
+				e.wrap, e.noWordWrap = 0, false
+				if !e.titlesHeld && !fromCommandLine(args) {
+					e.titles = titlesAuto
+				}
+				s.headers = s.showTitles()
+			case 2: // the insert table name, whatever the mode; it holds until another is given
+				e.tableName = a
+			default:
+				return fmt.Errorf(".mode: bad argument %q", a)
 			}
 			continue
 		}
@@ -101,7 +152,8 @@ func (s *shell) dotMode(args []string) error {
 		case "reset":
 			m := s.currentMode()
 			s.colSep, s.rowSep, s.nullValue = m.colSep, m.rowSep, m.null
-			e.wrap, e.noWordWrap, e.headersSet = 0, false, false
+			e.wrap, e.noWordWrap = 0, false
+			s.setTitles(titlesAuto, false)
 		case "v", "verbose":
 			return s.printMode()
 		case "wrap", "wordwrap", "null", "colsep", "rowsep", "tablename", "titles":
@@ -127,7 +179,7 @@ func (s *shell) dotMode(args []string) error {
 			case "tablename":
 				e.tableName = v
 			case "titles":
-				e.headersSet, s.headers = true, s.booleanValue(v)
+				s.setTitles(titlesFor(s.booleanValue(v)), true)
 			}
 		default:
 			return fmt.Errorf(".mode: unknown option %q (hello-sqlite has --wrap --wordwrap --ww --null --colsep --rowsep --tablename --titles --reset --list)", a)
@@ -143,15 +195,18 @@ func (s *shell) printMode() error {
 	e := s.extras()
 	var b strings.Builder
 	b.WriteString(".mode " + m.name)
-	if m.layout == layoutList || m.layout == layoutLine {
-		if s.colSep != m.colSep {
-			b.WriteString(" --colsep " + cQuote(s.colSep))
-		}
+	if m.blob == blobTcl {
+		b.WriteString(" --blob-quote tcl")
 	}
-	if s.nullValue != m.null && !m.fixedNull {
+	// Which settings a mode uses, and so shows, as the stock shell does.
+	list := m.layout == layoutList || m.layout == layoutLine
+	if s.colSep != m.colSep && list {
+		b.WriteString(" --colsep " + cQuote(s.colSep))
+	}
+	if s.nullValue != m.null && m.layout != layoutCount && m.layout != layoutOff {
 		b.WriteString(" --null " + cQuote(s.nullValue))
 	}
-	if s.rowSep != m.rowSep && m.layout == layoutList {
+	if s.rowSep != m.rowSep && (list || m.layout == layoutJObject) {
 		b.WriteString(" --rowsep " + cQuote(s.rowSep))
 	}
 	if m.layout == layoutInsert {
@@ -159,8 +214,8 @@ func (s *shell) printMode() error {
 	}
 	hasTitles := m.layout != layoutJSON && m.layout != layoutJObject && m.layout != layoutLine &&
 		m.layout != layoutCount && m.layout != layoutOff
-	if hasTitles && e.headersSet && s.headers != m.titles {
-		b.WriteString(" --titles " + map[bool]string{true: "on", false: "off"}[s.headers])
+	if on := s.showTitles(); hasTitles && e.titles != titlesAuto && on != m.titles {
+		b.WriteString(" --titles " + map[bool]string{true: "on", false: "off"}[on])
 	}
 	b.WriteString("\n")
 	_, err := fmt.Fprint(s.out, b.String())
@@ -196,13 +251,13 @@ func cQuote(s string) string {
 }
 
 // dotHeaders is ".headers on|off". The choice holds across later .mode
-// commands.
+// commands, except for -noheader's (see above).
 func (s *shell) dotHeaders(args []string) error {
 	if len(args) != 2 {
 		return errors.New("Usage: .headers on|off")
 	}
-	s.headers = s.booleanValue(args[1])
-	s.extras().headersSet = true
+	on := s.booleanValue(args[1])
+	s.setTitles(titlesFor(on), on || !fromCommandLine(args))
 	return nil
 }
 

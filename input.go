@@ -154,8 +154,11 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *terminal) error {
 			fmt.Fprintln(tty.out, line)
 		}
 		lineno++
-		if pending.Len() > 0 && isTerminatorLine(line) {
+		if isTerminatorLine(line) { // also alone: then it is an empty statement
 			c := comp
+			if pending.Len() == 0 {
+				c = completer{}
+			}
 			if c.feed(";"); c.complete() {
 				line = ";"
 			}

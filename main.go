@@ -28,8 +28,8 @@
 //	-bail              stop at the first error
 //	-batch             no prompts even when stdin is a terminal
 //	-cmd COMMAND       run COMMAND (SQL or a dot-command) before the rest
-//	-list -csv -json -line -table -box -markdown (and -column -quote -tabs
-//	-html -ascii where the renderer has them): the output mode
+//	-list -csv -json -line -table -box -markdown -column -quote -tabs
+//	-html -ascii -psql: the output mode
 //	-header, -noheader column names on or off
 //	-separator SEP     column separator (list mode; default "|")
 //	-newline SEP       row separator (default "\n")

@@ -48,6 +48,7 @@ dot-command); without SQL arguments, SQL and dot-commands are read from
 stdin (with prompts when stdin is a terminal).
 
 OPTIONS (one or two dashes; "--" ends them):
+   -ascii               set output mode to 'ascii'
    -bail                stop after hitting an error
    -batch               force batch I/O (no prompts)
    -box                 set output mode to 'box'
@@ -67,6 +68,7 @@ OPTIONS (one or two dashes; "--" ends them):
                         also HELLO_SQLITE_MEMORY=MB)
    -newline SEP         set output row separator. Default: '\n'
    -nullvalue TEXT      set text string for NULL values. Default ''
+   -psql                set output mode to 'psql'
    -quote               set output mode to 'quote'
    -readonly            open the database read-only
    -separator SEP       set output column separator. Default: '|'
@@ -80,7 +82,7 @@ Enter ".help" in the shell for the dot-commands.
 // modeOptions are the options that set an output mode of the same name.
 var modeOptions = map[string]bool{
 	"list": true, "csv": true, "json": true, "line": true, "table": true, "box": true,
-	"markdown": true, "column": true, "quote": true, "tabs": true, "html": true, "ascii": true,
+	"markdown": true, "column": true, "quote": true, "tabs": true, "html": true, "ascii": true, "psql": true,
 }
 
 // parseOptions reads the command line (without the program name).

@@ -217,10 +217,7 @@ func (r *rowRenderer) lineRow(b []byte, i int64) []byte {
 	maxW := max(lineWrap-indent, 1)
 	var val []byte
 	for c := 0; c < r.n; c++ {
-		for pad := r.width - textWidth(r.names[c]); pad > 0; pad-- {
-			b = append(b, ' ')
-		}
-		b = append(b, r.names[c]...)
+		b = appendRightAligned(b, r.names[c], r.width)
 		b = append(b, sep...)
 		val = appendValue(val[:0], r.stmt, c, &r.format)
 		z := val

@@ -238,11 +238,7 @@ func appendAligned(b, text []byte, ws int, a align) []byte {
 		default:
 			r, size := decodeRune(text[i:])
 			b = append(b, text[i:i+size]...)
-			if !(size == 1 && r == 0) {
-				col += runeWidth(r)
-			} else {
-				col++
-			}
+			col += runeWidth(r)
 			i += size
 			continue
 		}

@@ -295,6 +295,7 @@ func TestWrapLine(t *testing.T) {
 		{"the lazy dog", 10, true, []string{"the lazy", "dog"}},
 		{"abcdefghijkl mnop", 5, true, []string{"abcde", "fghij", "kl", "mnop"}},
 		{"日本語", 4, false, []string{"日本", "語"}},
+		{"日本", 1, true, []string{"日", "本"}}, // too narrow: one character a line, no endless loop
 	}
 	for _, c := range cases {
 		var got []string
@@ -339,6 +340,7 @@ func TestOutputSettings(t *testing.T) {
 		{"empty result", []string{".mode json", "select 1 where 0"}, ""},
 		{"zero columns", []string{".mode table", "create table z(x)"}, ""},
 		{"count", []string{".mode count", "select 1 union all select 2"}, "2\n"},
+		{"a second word is the table name", []string{".mode list csv", "select 1, 2", ".mode insert", "select 3"}, "1|2\nINSERT INTO csv VALUES(3);\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -354,7 +356,7 @@ func TestOutputSettings(t *testing.T) {
 func TestOutputSettingErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{".mode bogus"}, {".mode --bogus"}, {".headers"}, {".headers on off"},
-		{".nullvalue"}, {".separator"}, {".mode table --wrap x"},
+		{".nullvalue"}, {".separator"}, {".mode table --wrap x"}, {".mode list a b"},
 	} {
 		var out, errb bytes.Buffer
 		err := run(context.Background(), append([]string{":memory:"}, args...), strings.NewReader(""), &out, &errb)
@@ -370,5 +372,79 @@ func TestCQuote(t *testing.T) {
 		if got := cQuote(in); got != want {
 			t.Errorf("cQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+func TestDecodeRune(t *testing.T) {
+	cases := []struct {
+		in   string
+		r    rune
+		size int
+	}{
+		{"é", 'é', 2}, {"日", '日', 3}, {"🙂", '🙂', 4},
+		{"\xc0\xaa", 0x2a, 2}, // overlong, accepted as the stock shell does
+		{"\xff", 0, 1}, {"\xe2\x82", 0, 1}, {"\x91", 0, 1},
+	}
+	for _, c := range cases {
+		r, size := decodeRune([]byte(c.in))
+		if r != c.r || size != c.size {
+			t.Errorf("decodeRune(%q) = %U, %d; want %U, %d", c.in, r, size, c.r, c.size)
+		}
+	}
+}
+
+func TestAppendRightAligned(t *testing.T) {
+	cases := []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"a", 3, "  a"},
+		{"abcd", 3, "abc"},     // cut to the width
+		{"\x01", 4, "   \x01"}, // a control character takes a column here
+		{"日本", 5, " 日本"},
+		{"\n", 0, ""},
+	}
+	for _, c := range cases {
+		if got := string(appendRightAligned(nil, c.in, c.w)); got != c.want {
+			t.Errorf("appendRightAligned(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}
+
+// TestHeaderOptions checks -header/-noheader and the mode options as the
+// command line passes them (args[0] is the option).
+func TestHeaderOptions(t *testing.T) {
+	cases := []struct {
+		name  string
+		calls [][]string // dotMode calls start with a mode option or ".mode"
+		want  bool
+	}{
+		{"-table", [][]string{{"-table", "table"}}, true},
+		{"-noheader -table", [][]string{{"-noheader", "off"}, {"-table", "table"}}, false},
+		{"-table -noheader", [][]string{{"-table", "table"}, {"-noheader", "off"}}, false},
+		{"-noheader then .mode table", [][]string{{"-noheader", "off"}, {".mode", "table"}}, true},
+		{".headers off then .mode table", [][]string{{".headers", "off"}, {".mode", "table"}}, false},
+		{"-header then .mode csv", [][]string{{"-header", "on"}, {".mode", "csv"}}, true},
+		{"-header -noheader -table", [][]string{{"-header", "on"}, {"-noheader", "off"}, {"-table", "table"}}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := newShell(context.Background(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+			for _, call := range c.calls {
+				var err error
+				if strings.Contains(call[0], "header") {
+					err = s.dotHeaders(call)
+				} else {
+					err = s.dotMode(call)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := s.showTitles(); got != c.want || s.headers != c.want {
+				t.Errorf("showTitles() = %v, s.headers = %v, want %v", got, s.headers, c.want)
+			}
+		})
 	}
 }

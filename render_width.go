@@ -2,7 +2,6 @@ package main
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
 
 // Display widths for the columnar modes and line mode, estimated the way
@@ -35,14 +34,21 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// decodeRune decodes the UTF-8 character at b[0], which is at least 0x80.
-// Invalid bytes count as one character of width 1, as in the stock shell.
+// decodeRune decodes the UTF-8 character at b[0] (at least 0x80) the
+// lenient way the stock shell does: any lead byte with the right number of
+// continuation bytes is a character (overlong forms included); anything
+// else is one byte standing for code 0, which is one column wide.
 func decodeRune(b []byte) (r rune, size int) {
-	r, size = utf8.DecodeRune(b)
-	if r == utf8.RuneError && size <= 1 {
-		return 0, 1
+	cont := func(i int) bool { return i < len(b) && b[i]&0xc0 == 0x80 }
+	switch {
+	case b[0]&0xe0 == 0xc0 && cont(1):
+		return rune(b[0]&0x1f)<<6 | rune(b[1]&0x3f), 2
+	case b[0]&0xf0 == 0xe0 && cont(1) && cont(2):
+		return rune(b[0]&0x0f)<<12 | rune(b[1]&0x3f)<<6 | rune(b[2]&0x3f), 3
+	case b[0]&0xf8 == 0xf0 && cont(1) && cont(2) && cont(3):
+		return rune(b[0]&0x07)<<18 | rune(b[1]&0x3f)<<12 | rune(b[2]&0x3f)<<6 | rune(b[3]&0x3f), 4
 	}
-	return r, size
+	return 0, 1
 }
 
 // vt100Len is the length of the VT100 escape sequence at b (b[0] is ESC),
@@ -92,22 +98,75 @@ func displayWidth(b []byte) (width, lines int) {
 			i++
 		default:
 			r, size := decodeRune(b[i:])
-			if size == 1 && r == 0 {
-				n++ // an invalid byte: one column
-			} else {
-				n += runeWidth(r)
-			}
+			n += runeWidth(r)
 			i += size
 		}
 	}
 	return max(width, n), lines
 }
 
-// textWidth is the display width of a one-line name (line mode's column
-// names): control characters take no room.
+// textWidth is the display width of a one-line text (line mode's column
+// names, EXPLAIN's cells) as the stock shell's qrfDisplayLength counts it:
+// control characters take no room, tabs included.
 func textWidth(s string) int {
-	w, _ := displayWidth([]byte(s))
-	return w
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < ' ':
+			if k := 0; c == 0x1b {
+				if k = vt100Len([]byte(s[i:])); k > 0 {
+					i += k
+					continue
+				}
+			}
+			i++
+		case c < 0x80:
+			n++
+			i++
+		default:
+			r, size := decodeRune([]byte(s[i:]))
+			n += runeWidth(r)
+			i += size
+		}
+	}
+	return n
+}
+
+// appendRightAligned appends s right-aligned in w columns, cut to w, the
+// way the stock shell's qrfWidthPrint does it for line mode's names: here
+// every byte below 0x80 but a VT100 escape takes a column, control
+// characters too (so a name holding them is shifted, as there).
+func appendRightAligned(b []byte, s string, w int) []byte {
+	n, i := 0, 0
+	for i < len(s) {
+		c := s[i]
+		if c&0xc0 == 0xc0 {
+			r, size := decodeRune([]byte(s[i:]))
+			x := runeWidth(r)
+			if x+n > w {
+				break
+			}
+			i += size
+			n += x
+			continue
+		}
+		if c == 0x1b {
+			if k := vt100Len([]byte(s[i:])); k > 0 {
+				i += k
+				continue
+			}
+		}
+		if n >= w {
+			break
+		}
+		n++
+		i++
+	}
+	if n < w {
+		b = appendSpaces(b, w-n)
+	}
+	return append(b, s[:i]...)
 }
 
 // wrapLine finds how much of z fits on one line of width w: the bytes to
@@ -124,10 +183,7 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 		c = z[i]
 		if c >= 0xc0 {
 			r, size := decodeRune(z[i:])
-			rw := 1
-			if !(size == 1 && r == 0) {
-				rw = runeWidth(r)
-			}
+			rw := runeWidth(r)
 			if rw+n > w {
 				break
 			}
@@ -163,8 +219,25 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 		}
 		n++
 	}
+	// Characters of no width (combining marks) stay with the one before.
+	for i < len(z) && z[i] >= 0xc0 {
+		r, size := decodeRune(z[i:])
+		if runeWidth(r) != 0 {
+			break
+		}
+		i += size
+	}
 	if i >= len(z) {
 		return i, n, i
+	}
+	if i == 0 && z[0] != '\n' {
+		// Not even one character fits (a wide one in a 1-column cell):
+		// show it anyway, so that the text always moves on.
+		r, size := decodeRune(z)
+		if z[0] < 0x80 {
+			size = 1
+		}
+		return size, runeWidth(r), size
 	}
 	if c == '\n' && z[i] == '\n' {
 		return i, n, i + 1
@@ -191,6 +264,9 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 	}
 	this, wide = i, n
 	for i < len(z) && (z[i] == ' ' || z[i] == '\t' || z[i] == '\r') {
+		i++
+	}
+	if i < len(z) && z[i] == '\n' { // the line ended just where the width did
 		i++
 	}
 	return this, wide, i

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -72,6 +73,8 @@ func TestRun(t *testing.T) {
 		{name: "echo", args: []string{"-echo", ":memory:"}, stdin: "select 1;\n-- c\nselect\n 2;\n",
 			wantOut: "select 1;\n1\n-- c\nselect\n 2;\n2\n"},
 		{name: "go and slash end statements", args: []string{":memory:"}, stdin: "select 1\ngo\nselect 2\n  /  \n", wantOut: "1\n2\n"},
+		{name: "a lone go or slash is an empty statement", args: []string{"-echo", ":memory:"}, stdin: "select 1;\n/\ngo\nselect 2\n/\n",
+			wantOut: "select 1;\n1\n;\n;\nselect 2\n;\n2\n"},
 		{name: "hash lines are comments", args: []string{":memory:"}, stdin: "# hi\nselect 1;\n", wantOut: "1\n"},
 		{name: "last statement without semicolon", args: []string{":memory:"}, stdin: "select 1;\nselect\n2", wantOut: "1\n2\n"},
 		{name: "incomplete last statement", args: []string{":memory:"}, stdin: "select 'abc", wantErr: "unrecognized token", wantStatus: 1},
@@ -296,6 +299,29 @@ PRAGMA integrity_check;
 	}
 }
 
+// TestChooseTempDir: the first folder that works, in order.
+func TestChooseTempDir(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	saved := tempDirCandidates
+	defer func() { tempDirCandidates = saved }()
+	for _, c := range []struct {
+		candidates []string
+		db, want   string
+	}{
+		{[]string{a, b}, filepath.Join(b, "x.db"), a},
+		{[]string{"/nonexistent", b}, filepath.Join(a, "x.db"), b},
+		{[]string{"/nonexistent", "/proc"}, filepath.Join(a, "x.db"), a}, // the database's folder
+		{[]string{"/nonexistent"}, "file:" + filepath.Join(b, "x.db") + "?mode=rwc", b},
+		{[]string{"/nonexistent"}, "/proc/x.db", ""}, // no folder works, not even for root: memory
+		{[]string{"/nonexistent"}, ":memory:", ""},
+	} {
+		tempDirCandidates = func() []string { return c.candidates }
+		if got := chooseTempDir(c.db); got != c.want {
+			t.Errorf("candidates %q, database %q: got %q, want %q", c.candidates, c.db, got, c.want)
+		}
+	}
+}
+
 func TestDBFilePath(t *testing.T) {
 	for in, want := range map[string]string{
 		"x.db": "x.db", ":memory:": "", "file:x.db": "x.db", "file:/a/b.db?mode=ro": "/a/b.db",
@@ -363,6 +389,24 @@ func TestLongStatementIsLinear(t *testing.T) {
 	}
 }
 
+// syncBuffer is a bytes.Buffer safe to read while run() writes it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 // TestInteractiveCtrlC sends this process a real SIGINT while an
 // interactive session (-interactive on a pipe) runs a statement that never
 // ends: the statement stops, the session goes on.
@@ -373,14 +417,21 @@ func TestInteractiveCtrlC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out, errb bytes.Buffer
+	var out, errb syncBuffer
 	done := make(chan int)
 	go func() {
 		err := run(ctx, []string{"-interactive", ":memory:"}, pr, &out, &errb)
 		done <- exitCode(err, &errb)
 	}()
-	pw.WriteString("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c;\n")
-	time.Sleep(300 * time.Millisecond)
+	query := "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c;"
+	pw.WriteString(query + "\n")
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(out.String(), query); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the session did not start: %q %q", out.String(), errb.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // the query runs (the line is echoed just before)
 	sent := time.Now()
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
 	pw.WriteString("select 'after';\n")

@@ -79,9 +79,9 @@ func signalContext(parent context.Context) (context.Context, func()) {
 // SQLite's progress handler stops a statement within milliseconds, but a
 // write to a pipe nobody reads blocks for ever; then the process exits
 // anyway, which is as safe for the database as a crash (SQLite's journal or
-// WAL keeps it sound). So the shell ends within about a second of a signal,
+// WAL keeps it sound). So the shell always ends within 1 s of a signal,
 // well inside "docker stop"'s 10 s grace.
-const forceExitAfter = 1 * time.Second
+const forceExitAfter = 500 * time.Millisecond
 
 // watchdog ends the process forceExitAfter a signal stopped the run, unless
 // the run ended first (done).

@@ -21,11 +21,11 @@ let
       builtins.elem name goSource.rootFiles
       || lib.any (suffix: lib.hasSuffix suffix name) goSource.rootFileSuffixes
     );
+  rootNames = lib.attrNames (lib.filterAttrs isGoRootFile (builtins.readDir root));
+  optionalNames = goSource.optionalRootFiles ++ goSource.dirs;
   goFiles = lib.fileset.unions (
-    map (name: root + "/${name}") (lib.attrNames (lib.filterAttrs isGoRootFile (builtins.readDir root)))
-    ++ map (name: lib.fileset.maybeMissing (root + "/${name}")) (
-      goSource.optionalRootFiles ++ goSource.dirs
-    )
+    map (name: root + "/${name}") rootNames
+    ++ map (name: lib.fileset.maybeMissing (root + "/${name}")) optionalNames
   );
 
   # Go binaries from nixpkgs' Go carry store paths (see scrub-store-paths.pl);

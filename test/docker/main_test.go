@@ -5,6 +5,17 @@
 // config from nix/image-config.json) is rebuilt here from the binary that
 // scripts/build-static makes, loaded as users load it, and run the ways users
 // run it. Run: go test -count=1 -tags docker ./test/docker/... (-v for figures).
+//
+// Needs a Docker engine (else: skip, or fail when CI=true) and Debian's
+// busybox-static (a stand-in for the busybox image in the README's volume
+// set-up). HELLO_SQLITE_TEST_BINARY=path uses a prebuilt binary instead of
+// scripts/build-static, for working on these tests while the tree does not
+// build; it is refused under CI.
+//
+// Files: config (nix/image-config.json), layer and archive (the image as
+// dockerTools.buildImage writes it), fixture (binary and images, once per
+// run), container and docker (running things), sweep (leftovers of killed
+// runs); the tests: image, run, volume, wal, tempfiles, signals, errors.
 package dockertest
 
 import (

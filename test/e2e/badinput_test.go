@@ -152,6 +152,7 @@ func TestBadInputUsage(t *testing.T) {
 		{"x.db", "-separator"},
 		{"-cmd"},
 		{"-memory", "lots", "x.db"},
+		{"-memory", "5000", "x.db"}, // over Wasm's 4 GB
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			dir := t.TempDir()
@@ -167,6 +168,18 @@ func TestBadInputUsage(t *testing.T) {
 				t.Errorf("a usage error created %q", names)
 			}
 		})
+	}
+}
+
+func TestBadInputMemoryVariable(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "x.db", "SELECT 1")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HELLO_SQLITE_MEMORY=lots")
+	r := runCmd(t, cmd, "")
+	wantFailure(t, r, 2, "HELLO_SQLITE_MEMORY")
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("a usage error created %q", names)
 	}
 }
 

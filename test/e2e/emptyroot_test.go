@@ -281,3 +281,53 @@ func fileSum(t testing.TB, path string) string {
 	}
 	return fmt.Sprintf("%x", sha256.Sum256(b))
 }
+
+// The whole container at once: empty root, uid 65534, no network, PID 1
+// of its own pid namespace, a volume; SIGTERM (docker stop) arrives while
+// the shell sorts with temp files on the volume.
+func TestEmptyRootSigterm(t *testing.T) {
+	root := emptyRoot(t, rootDir{"/data", true})
+	cmd := inRoot(root, nil, "/data/t.db",
+		"CREATE TABLE t AS SELECT x, hex(randomblob(16)) AS b FROM ("+forever+" SELECT x FROM c LIMIT 100000)",
+		"SELECT count(*) FROM (SELECT a.b FROM t a, t b ORDER BY substr(a.b, 2) || b.b)")
+	cmd.SysProcAttr.Cloneflags |= syscall.CLONE_NEWPID
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if nsPID(t, cmd.Process.Pid) != 1 {
+		t.Fatal("the shell is not PID 1 in its namespace")
+	}
+	time.Sleep(2 * time.Second) // the table is made; the sort runs
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		code := exitStatus(t, err)
+		took := time.Since(sent)
+		t.Logf("SIGTERM to exit: %d ms, status %d, stderr %q", took.Milliseconds(), code, stderr.String())
+		if code != 143 || took > signalMaxLatency {
+			t.Errorf("status %d after %v, want 143 within %v", code, took.Round(time.Millisecond), signalMaxLatency)
+		}
+		assertCleanStderr(t, stderr.String())
+		if !strings.Contains(stderr.String(), "terminated") {
+			t.Errorf("stderr %q does not say terminated", stderr.String())
+		}
+	case <-time.After(3 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("still running 3 s after SIGTERM; stderr %q", stderr.String())
+	}
+	r := runCmd(t, inRoot(root, nil, "/data/t.db", "PRAGMA integrity_check", "SELECT count(*) FROM t"), "")
+	if r.code != 0 || r.stdout != "ok\n100000\n" {
+		t.Errorf("afterwards: status %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if names := dirNames(t, filepath.Join(root, "data")); strings.Join(names, " ") != "t.db" {
+		t.Errorf("files left on the volume: %q", names)
+	}
+}

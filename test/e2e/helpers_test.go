@@ -103,11 +103,11 @@ func assertCleanStderr(t testing.TB, stderr string) {
 	t.Helper()
 	for _, bad := range []string{"goroutine ", "panic:", "runtime error", "SIGSEGV", "fatal error:"} {
 		if strings.Contains(stderr, bad) {
-			t.Fatalf("stderr holds %q (a Go crash?):\n%s", bad, stderr)
+			t.Fatalf("stderr holds %q (a Go crash?):\n%s", bad, stderr[:min(len(stderr), 600)])
 		}
 	}
 	if stderr != "" && !strings.HasPrefix(stderr, "hello-sqlite: ") {
-		t.Fatalf("stderr does not start with \"hello-sqlite: \":\n%s", stderr)
+		t.Fatalf("stderr does not start with \"hello-sqlite: \":\n%s", stderr[:min(len(stderr), 600)])
 	}
 }
 

@@ -212,3 +212,38 @@ func nsPID(t *testing.T, pid int) int {
 	t.Fatal("no NSpid in /proc/PID/status")
 	return 0
 }
+
+// SIGQUIT (Ctrl-\ on a terminal, docker kill -s QUIT) makes a Go program
+// print every goroutine's stack, a Go trace the spec forbids; the stock
+// shell just dies. The shell must end within a second without one.
+func TestSignalQuit(t *testing.T) {
+	cmd := exec.Command(bin, ":memory:", "SELECT count(*) FROM ("+forever+" SELECT x FROM c)")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGQUIT); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		code := exitStatus(t, err)
+		t.Logf("SIGQUIT: status %d after %d ms, stderr %d bytes", code, time.Since(sent).Milliseconds(), stderr.Len())
+		if code == 0 {
+			t.Errorf("status 0 after SIGQUIT")
+		}
+		if time.Since(sent) > signalMaxLatency {
+			t.Errorf("SIGQUIT took %v", time.Since(sent))
+		}
+		assertCleanStderr(t, stderr.String())
+	case <-time.After(3 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("still running 3 s after SIGQUIT")
+	}
+}
