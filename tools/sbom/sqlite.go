@@ -71,6 +71,21 @@ func findSourceID(bin []byte) (string, error) {
 // hasVersionString reports whether the binary holds sqlite3_version[] (the
 // version as a NUL-terminated C string), which confirms the decoding of the
 // module version above.
+//
+// The string ends in NUL, but what comes before it is whatever the linker put
+// there (often a Go string, with no NUL), so only a digit or a dot before it
+// would make it another version (13.54.1, 3.3.54.1).
 func hasVersionString(bin []byte, version string) bool {
-	return bytes.Contains(bin, []byte("\x00"+version+"\x00"))
+	want := []byte(version + "\x00")
+	for i := 0; ; {
+		j := bytes.Index(bin[i:], want)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at == 0 || !(bin[at-1] == '.' || bin[at-1] >= '0' && bin[at-1] <= '9') {
+			return true
+		}
+		i = at + 1
+	}
 }
