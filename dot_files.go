@@ -45,7 +45,7 @@ func dotRead(s *shell, args []string) error {
 	d.readings++
 	defer func() { d.readings-- }()
 	err = s.runScript(f, name)
-	if err == errQuit {
+	if err == errQuit { // .quit ends the file; .exit N ends the session
 		return nil
 	}
 	return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -54,31 +53,16 @@ func dotPrint(s *shell, args []string) error {
 
 func dotQuit(s *shell, args []string) error { return errQuit }
 
-// exitProcess ends the process for ".exit N"; tests replace it.
-var exitProcess = os.Exit
-
 // dotExit is .exit ?CODE?. Without a code (or with 0) it is .quit. With
-// another code the stock shell exits at once with that status; so do we,
-// after flushing what was written and closing the database (which rolls
-// back an open transaction).
+// another code the stock shell exits at once with that status; so do we:
+// the session ends, what was written is flushed, the database closed (which
+// rolls back an open transaction) and main exits with CODE.
 func dotExit(s *shell, args []string) error {
 	code := 0
 	if len(args) > 1 {
 		code = int(int32(integerValue(args[1])))
 	}
-	if code == 0 {
-		return errQuit
-	}
-	s.resetOutput()
-	if f, ok := s.stdout.(interface{ Flush() error }); ok {
-		f.Flush()
-	}
-	if s.db != nil {
-		s.db.Close()
-		s.db = nil
-	}
-	exitProcess(code)
-	return errQuit // only when exitProcess returns (tests)
+	return quitError{code}
 }
 
 // dotHelp lists our dot-commands, one line each, or those whose name

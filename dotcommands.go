@@ -12,8 +12,19 @@ import (
 // prefix rules, so that abbreviations (".h", ".sch", ".timeo") pick the
 // same command in both shells.
 
-// errQuit ends the session (.quit, .exit).
-var errQuit = fmt.Errorf("quit")
+// quitError ends the session: .quit, or .exit with its status.
+type quitError struct{ status int }
+
+func (e quitError) Error() string { return fmt.Sprintf("exit %d", e.status) }
+
+// errQuit is .quit (and .exit 0).
+var errQuit = quitError{0}
+
+// isQuit reports whether err ends the session (.quit or .exit N).
+func isQuit(err error) bool {
+	_, ok := err.(quitError)
+	return ok
+}
 
 // dotCmd is one entry of the dispatch table.
 type dotCmd struct {

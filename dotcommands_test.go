@@ -327,10 +327,7 @@ func TestDotCommands(t *testing.T) {
 // TestExitCode checks that ".exit N" ends the process with status N after
 // writing out what came before.
 func TestExitCode(t *testing.T) {
-	code := -1
-	exitProcess = func(c int) { code = c }
-	defer func() { exitProcess = os.Exit }()
-	out, _, _ := dotRun(t, "select 1;\n.exit 3\nselect 2;\n", ":memory:")
+	out, _, code := dotRun(t, "select 1;\n.exit 3\nselect 2;\n", ":memory:")
 	if code != 3 || out != "1\n" {
 		t.Errorf("code %d, stdout %q; want 3, \"1\\n\"", code, out)
 	}

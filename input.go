@@ -175,8 +175,8 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *terminal) error {
 				}
 				start = lineno
 				err := s.runCommand(tty, where(), func() error { return s.dotCommand(strings.TrimRight(line, " \t\r")) })
-				if err == errQuit {
-					return errQuit
+				if isQuit(err) {
+					return err
 				}
 				if err := stop(err); err != nil {
 					return err

@@ -129,6 +129,10 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ie)
 		return ie.exitStatus()
 	}
+	var quit quitError
+	if errors.As(err, &quit) {
+		return quit.status
+	}
 	var done reportedError
 	if !errors.As(err, &done) {
 		fmt.Fprintf(stderr, "hello-sqlite: %s\n", errorMessage(err))

@@ -186,7 +186,7 @@ func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".hea
 func (s *shell) runCmdOption(c cmdArg) error {
 	where := "in " + ordinal(c.pos) + " command line argument"
 	err := s.runCommand(nil, where, func() error { return s.runArg(c.text) })
-	if err == nil || err == errQuit {
+	if err == nil || isQuit(err) {
 		return err
 	}
 	if ie := s.interruption(err); ie != nil {
@@ -282,6 +282,9 @@ func (s *shell) finish(err error) error {
 	default:
 		if err == errQuit {
 			break
+		}
+		if isQuit(err) { // .exit N: its status, whatever came before
+			return err
 		}
 		s.errors++
 		s.reportError(err)
