@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"sync"
 )
 
 // .output and .once: sending results to a file instead of stdout.
@@ -20,22 +19,8 @@ type dotState struct {
 	readings int           // nesting depth of .read
 }
 
-var (
-	dotStatesMu sync.Mutex
-	dotStates   = map[*shell]*dotState{}
-)
-
 // dot returns s's dot-command state.
-func (s *shell) dot() *dotState {
-	dotStatesMu.Lock()
-	defer dotStatesMu.Unlock()
-	d := dotStates[s]
-	if d == nil {
-		d = &dotState{}
-		dotStates[s] = d
-	}
-	return d
-}
+func (s *shell) dot() *dotState { return &s.dots }
 
 // dotOutput is .output ?FILE? and .once ?FILE?. Without FILE (or with
 // "stdout") output goes back to stdout; "off" discards it. The file is

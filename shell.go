@@ -42,6 +42,8 @@ type shell struct {
 	where string
 
 	errors int // errors seen so far; the exit status is 1 if any
+
+	dots dotState // .output/.once files and .read depth (redirect.go)
 	depth  int // runScript nesting (.read inside .read)
 }
 

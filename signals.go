@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// Signals. SIGINT and SIGTERM cancel the run's context with an
+// Signals. SIGINT, SIGTERM and SIGQUIT cancel the run's context with an
 // interruptError cause. The connection's interrupt context is that context
 // (or one derived from it), so SQLite's progress handler, which the driver
 // polls every 1000 virtual-machine steps, stops the running statement within
@@ -28,8 +28,11 @@ import (
 type interruptError struct{ sig syscall.Signal }
 
 func (e interruptError) Error() string {
-	if e.sig == syscall.SIGTERM {
+	switch e.sig {
+	case syscall.SIGTERM:
 		return "terminated (SIGTERM)"
+	case syscall.SIGQUIT:
+		return "quit (SIGQUIT)"
 	}
 	return "interrupted (SIGINT)"
 }
@@ -55,7 +58,9 @@ func signalContext(parent context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(context.WithValue(parent, sigHubKey{}, hub))
 	hub.cancel = cancel
 	ch := make(chan os.Signal, 4)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	// SIGQUIT (Ctrl-\, docker kill -s QUIT) would make the Go runtime dump
+	// every goroutine's stack; here it stops the run like SIGTERM (exit 131).
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT)
 	done := make(chan struct{})
 	go func() {
 		for {
