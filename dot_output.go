@@ -30,7 +30,9 @@ type outputExtras struct {
 	// holds across .mode; otherwise .mode goes back to the mode's default.
 	titlesHeld bool
 	tableName  string // .mode insert TABLE
-	wrap       int    // .mode --wrap N: columnar cells wider than N wrap (0: never)
+	// wrap is .mode --wrap N: columnar cells wider than N wrap (0: never).
+	// It and noWordWrap hold across .mode until --reset, as in the stock shell.
+	wrap int
 	// noWordWrap is .mode --wordwrap off: wrapped cells break anywhere
 	// instead of at word boundaries (the default, as in the stock shell).
 	noWordWrap bool
@@ -108,6 +110,7 @@ func (s *shell) dotMode(args []string) error {
 		return s.printMode()
 	}
 	words := 0 // MODE, then TABLE
+	show := false
 	for i := 1; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") {
@@ -120,7 +123,6 @@ func (s *shell) dotMode(args []string) error {
 				}
 				s.mode = m.name
 				s.colSep, s.rowSep, s.nullValue = m.colSep, m.rowSep, m.null
-				e.wrap, e.noWordWrap = 0, false
 				if !e.titlesHeld && !fromCommandLine(args) {
 					e.titles = titlesAuto
 				}
@@ -154,6 +156,7 @@ func (s *shell) dotMode(args []string) error {
 			s.colSep, s.rowSep, s.nullValue = m.colSep, m.rowSep, m.null
 			e.wrap, e.noWordWrap = 0, false
 			s.setTitles(titlesAuto, false)
+			show = true // the stock shell shows the mode after --reset
 		case "v", "verbose":
 			return s.printMode()
 		case "wrap", "wordwrap", "null", "colsep", "rowsep", "tablename", "titles":
@@ -184,6 +187,9 @@ func (s *shell) dotMode(args []string) error {
 		default:
 			return fmt.Errorf(".mode: unknown option %q (hello-sqlite has --wrap --wordwrap --ww --null --colsep --rowsep --tablename --titles --reset --list)", a)
 		}
+	}
+	if show {
+		return s.printMode()
 	}
 	return nil
 }

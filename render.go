@@ -21,7 +21,7 @@ func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 		}
 		return stmt.Err()
 	}
-	r := &rowRenderer{s: s, stmt: stmt, mode: m, n: n, titles: s.showTitles()}
+	r := &rowRenderer{s: s, stmt: stmt, mode: m, n: n, titles: s.showTitles(), wordWrap: !s.extras().noWordWrap}
 	r.format = valueFormat{text: m.text, blob: m.blob, null: s.nullValue, colSep: s.colSep, escape: true}
 	if m.fixedNull {
 		r.format.null = m.null
@@ -53,15 +53,16 @@ func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 
 // rowRenderer prints the rows of one statement.
 type rowRenderer struct {
-	s      *shell
-	stmt   *sqlite3.Stmt
-	mode   *modeInfo
-	n      int // columns
-	titles bool
-	format valueFormat
-	buf    []byte   // the row being built, reused
-	names  []string // column names (line mode)
-	width  int      // widest column name (line mode)
+	s        *shell
+	stmt     *sqlite3.Stmt
+	mode     *modeInfo
+	n        int // columns
+	titles   bool
+	format   valueFormat
+	buf      []byte   // the row being built, reused
+	names    []string // column names (line mode)
+	width    int      // widest column name (line mode)
+	wordWrap bool     // break long lines at word boundaries (line mode)
 }
 
 // write sends the built row to the output.
@@ -222,7 +223,7 @@ func (r *rowRenderer) lineRow(b []byte, i int64) []byte {
 		val = appendValue(val[:0], r.stmt, c, &r.format)
 		z := val
 		for first := true; first || len(z) > 0; first = false {
-			this, _, next := wrapLine(z, maxW, !r.s.extras().noWordWrap)
+			this, _, next := wrapLine(z, maxW, r.wordWrap)
 			if !first {
 				for k := 0; k < indent; k++ {
 					b = append(b, ' ')

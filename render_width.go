@@ -171,15 +171,22 @@ func appendRightAligned(b []byte, s string, w int) []byte {
 
 // wrapLine finds how much of z fits on one line of width w: the bytes to
 // show (this), their display width (wide), and where the next line starts
-// (next). Lines end at \n (or \r\n); with wordWrap a long line is broken
-// at a space or a word boundary in its second half when there is one.
+// (next). Lines end at \n (or \r\n); characters of no width and a line
+// break right after a full line stay with it. A longer line is cut at the
+// width or, wrapping words, after the last space in its second half, or
+// else at the last boundary between a word and punctuation there. The
+// blanks after a cut are skipped. (The stock shell's qrfWrapLine.)
 func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 	if len(z) == 0 {
 		return 0, 0, 0
 	}
 	n, i := 0, 0
 	var c byte
-	for ; n < w && i < len(z); i++ {
+	for ; n <= w; i++ {
+		if i >= len(z) {
+			c = 0
+			break
+		}
 		c = z[i]
 		if c >= 0xc0 {
 			r, size := decodeRune(z[i:])
@@ -192,6 +199,9 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 			continue
 		}
 		if c >= ' ' {
+			if n == w {
+				break
+			}
 			n++
 			continue
 		}
@@ -211,38 +221,23 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 			n += tw
 			continue
 		}
-		if k := 0; c == 0x1b {
-			if k = vt100Len(z[i:]); k > 0 {
+		if c == 0x1b {
+			if k := vt100Len(z[i:]); k > 0 {
 				i += k - 1
 				continue
 			}
 		}
-		n++
-	}
-	// Characters of no width (combining marks) stay with the one before.
-	for i < len(z) && z[i] >= 0xc0 {
-		r, size := decodeRune(z[i:])
-		if runeWidth(r) != 0 {
+		if n == w {
 			break
 		}
-		i += size
+		n++
 	}
-	if i >= len(z) {
+	switch {
+	case c == 0:
 		return i, n, i
-	}
-	if i == 0 && z[0] != '\n' {
-		// Not even one character fits (a wide one in a 1-column cell):
-		// show it anyway, so that the text always moves on.
-		r, size := decodeRune(z)
-		if z[0] < 0x80 {
-			size = 1
-		}
-		return size, runeWidth(r), size
-	}
-	if c == '\n' && z[i] == '\n' {
+	case c == '\n':
 		return i, n, i + 1
 	}
-	// The line is too long: break it here, or at a better place.
 	if wordWrap && !isSpace(z[i]) && isAlnum(c) == isAlnum(z[i]) {
 		k := i - 1
 		for ; k >= i/2; k-- {
@@ -251,13 +246,13 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 			}
 		}
 		if k < i/2 {
-			for k = i; k >= i/2 && k > 0; k-- {
-				if isAlnum(z[k-1]) != isAlnum(z[k]) && z[k]&0xc0 != 0x80 {
+			for k = i; k >= i/2; k-- {
+				if k > 0 && isAlnum(z[k-1]) != isAlnum(z[k]) && z[k]&0xc0 != 0x80 {
 					break
 				}
 			}
 		}
-		if k >= i/2 && k > 0 {
+		if k >= i/2 {
 			i = k
 			n, _ = displayWidth(z[:k])
 		}
@@ -266,8 +261,14 @@ func wrapLine(z []byte, w int, wordWrap bool) (this, wide, next int) {
 	for i < len(z) && (z[i] == ' ' || z[i] == '\t' || z[i] == '\r') {
 		i++
 	}
-	if i < len(z) && z[i] == '\n' { // the line ended just where the width did
-		i++
+	if i == 0 {
+		// Not even one character fits (a wide one in a 1-column cell):
+		// show it anyway, so that the text always moves on.
+		r, size := decodeRune(z)
+		if z[0] < 0x80 {
+			r, size = rune(z[0]), 1
+		}
+		return size, runeWidth(r), size
 	}
 	return this, wide, i
 }
