@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // The output dot-commands: .mode, .headers, .separator, .nullvalue (also
@@ -38,8 +37,6 @@ type outputExtras struct {
 	noWordWrap bool
 }
 
-var outputExtrasOf sync.Map // *shell -> *outputExtras
-
 // titles is the column-name setting.
 type titles uint8
 
@@ -69,14 +66,8 @@ func fromCommandLine(args []string) bool {
 	return len(args) > 0 && strings.HasPrefix(args[0], "-")
 }
 
-// extras returns s's outputExtras, creating them on first use.
-func (s *shell) extras() *outputExtras {
-	if e, ok := outputExtrasOf.Load(s); ok {
-		return e.(*outputExtras)
-	}
-	e, _ := outputExtrasOf.LoadOrStore(s, &outputExtras{})
-	return e.(*outputExtras)
-}
+// extras returns s's outputExtras.
+func (s *shell) extras() *outputExtras { return &s.output }
 
 // currentMode is the mode in effect (list when s.mode is unknown).
 func (s *shell) currentMode() *modeInfo {

@@ -44,6 +44,11 @@ func newLineReader(r io.Reader) *lineReader {
 		br := bufio.NewReaderSize(r, 64<<10)
 		for {
 			text, err := br.ReadString('\n')
+			// The stock shell drops the CR of a CRLF line end, even inside
+			// a string literal.
+			if strings.HasSuffix(text, "\r\n") {
+				text = text[:len(text)-2] + "\n"
+			}
 			if text != "" {
 				select {
 				case lr.lines <- inputLine{text: text}:

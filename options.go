@@ -176,7 +176,8 @@ func (s *shell) applyOption(name, value string) error {
 }
 
 // setMode is -csv, -json, ...: .mode MODE.
-func (s *shell) setMode(mode string) error { return s.dotMode([]string{".mode", mode}) }
+// args[0] names the option, so that dotMode applies the command line's rules.
+func (s *shell) setMode(mode string) error { return s.dotMode([]string{"-" + mode, mode}) }
 
 // setHeaders is -header / -noheader: .headers on|off.
 func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".headers", on}) }

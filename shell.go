@@ -43,8 +43,9 @@ type shell struct {
 
 	errors int // errors seen so far; the exit status is 1 if any
 
-	dots  dotState // .output/.once files and .read depth (redirect.go)
-	depth int      // runScript nesting (.read inside .read)
+	dots   dotState     // .output/.once files and .read depth (redirect.go)
+	output outputExtras // mode options beyond the fields above (dot_output.go)
+	depth  int          // runScript nesting (.read inside .read)
 }
 
 // newShell returns a shell with the stock shell's defaults.
