@@ -1,6 +1,7 @@
 # One of this repository's stdlib-only Go tools (tools/<tool>), built offline
 # with the build machine's Go: the main module's go.mod, no vendored
-# dependency needed, since the tool imports the standard library only.
+# dependency needed, since the tool imports the standard library (and the
+# module's own stdlib-only internal/ packages) only.
 {
   lib,
   runCommand,
@@ -19,6 +20,7 @@ runCommand tool
       fileset = lib.fileset.unions [
         (root + "/go.mod")
         (root + "/go.sum")
+        (root + "/internal")
         (root + "/tools/${tool}")
       ];
     };

@@ -28,7 +28,7 @@ func writeDockerArchive(w io.Writer, layer []byte, cfg imageConfig, repoTag stri
 	// baseJson: builtins.toJSON { inherit created config; architecture; os; }.
 	base := map[string]any{
 		"architecture": runtime.GOARCH,
-		"config":       cfg.dockerConfig(),
+		"config":       dockerConfig(cfg),
 		"created":      cfg.Created,
 		"os":           "linux",
 	}

@@ -105,7 +105,7 @@ func (f *fixture) build() error {
 	// docker import: the quick way to get the layer plus config.
 	f.imported = f.tag("import")
 	args := []string{"import"}
-	for _, c := range f.cfg.importChanges() {
+	for _, c := range importChanges(f.cfg) {
 		args = append(args, "--change", c)
 	}
 	args = append(args, "-", f.imported)

@@ -63,7 +63,7 @@ func TestImageConfig(t *testing.T) {
 					t.Errorf("Env %q, want %q", c.Env, f.cfg.Env)
 				}
 			}
-			if want := f.cfg.labels(); !reflect.DeepEqual(c.Labels, want) {
+			if want := f.cfg.ImageLabels(); !reflect.DeepEqual(c.Labels, want) {
 				t.Errorf("Labels %v, want %v", c.Labels, want)
 			}
 			if got.Os != "linux" || got.Architecture != runtime.GOARCH {

@@ -1,23 +1,11 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
+	"github.com/hello-sqlite/hello-sqlite/internal/imageconfig"
 )
 
-// imageConfig is nix/image-config.json: the single statement of what the
-// image promises, read by nix/image.nix (via builtins.fromJSON) and here.
-type imageConfig struct {
-	Name       string            `json:"name"`
-	Version    string            `json:"version"`
-	Created    string            `json:"created"`
-	Entrypoint []string          `json:"entrypoint"`
-	User       string            `json:"user"`
-	WorkingDir string            `json:"workingDir"`
-	Env        []string          `json:"env"`
-	Labels     map[string]string `json:"labels"`
-}
+// imageConfig is nix/image-config.json (see internal/imageconfig).
+type imageConfig = imageconfig.Config
 
 // expectation is what one archive must satisfy.
 type expectation struct {
@@ -32,30 +20,14 @@ type expectation struct {
 	File         string            // the one file of the layer, without leading "/"
 }
 
-func readImageConfig(path string) (imageConfig, error) {
-	var c imageConfig
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return c, err
-	}
-	if err := json.Unmarshal(data, &c); err != nil {
-		return c, fmt.Errorf("%s: %v", path, err)
-	}
-	if c.Name == "" || c.Version == "" || len(c.Entrypoint) == 0 {
-		return c, fmt.Errorf("%s: name, version and entrypoint are required", path)
-	}
-	return c, nil
-}
+func readImageConfig(path string) (imageConfig, error) { return imageconfig.Read(path) }
 
 // expectationFor derives the expectation nix/image.nix builds from c.
 func expectationFor(c imageConfig, tag, arch string) expectation {
 	if tag == "" {
 		tag = c.Version
 	}
-	labels := map[string]string{"org.opencontainers.image.version": c.Version}
-	for k, v := range c.Labels {
-		labels[k] = v
-	}
+	labels := c.ImageLabels()
 	return expectation{
 		RepoTag:      c.Name + ":" + tag,
 		Architecture: arch,
