@@ -21,6 +21,8 @@ set boxwidth 0.8
 set grid ytics
 set xtics rotate by -40 left font ",8"
 set yrange [0:*]
+set key inside top left horizontal
+set offsets 0, 0, graph 0.12, 0
 set title "median time / stock sqlite3 3.40's (lower is better)"
 set ylabel "ratio"
 set style histogram clustered gap 1
