@@ -59,8 +59,8 @@
 //
 // Exit status: 0 when all went well; 1 when a command failed (the message is
 // on stderr); 2 for a usage error (unknown option, missing option value);
-// 130 after SIGINT and 143 after SIGTERM, which interrupt the running
-// statement within a second (SQLite rolls it back; the database stays
+// 130 after SIGINT, 143 after SIGTERM and 131 after SIGQUIT, which
+// interrupt the running statement within a second (SQLite rolls it back; the database stays
 // sound), also when the shell runs as PID 1 in a container.
 //
 // Every message on stderr starts with "hello-sqlite: ". SQL errors read as
