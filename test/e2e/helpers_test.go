@@ -183,3 +183,25 @@ func openFDs(pid int) []string {
 	}
 	return out
 }
+
+// signalAndWait sends sig to cmd's process and waits for it to end: its exit
+// status and how long after the signal it ended. A process still running
+// 3 s later is killed and fails the test.
+func signalAndWait(t testing.TB, cmd *exec.Cmd, sig syscall.Signal, stderr *strings.Builder) (code int, took time.Duration) {
+	t.Helper()
+	sent := time.Now()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		return exitStatus(t, err), time.Since(sent)
+	case <-time.After(3 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("still running 3 s after %v; stderr %q", sig, stderr.String())
+		return 0, 0
+	}
+}
