@@ -13,7 +13,7 @@ import (
 )
 
 // Reading scripts: stdin, .read files, and the interactive loop. Lines are
-// gathered until they end a statement (sqlComplete, complete.go), the way the
+// gathered until they end a statement (sqltext.Completer), the way the
 // stock shell's process_input() does:
 //   - a line starting with '.' when no statement is pending is a
 //     dot-command; one starting with '#' is a comment;
@@ -118,7 +118,7 @@ func (s *shell) runScript(r io.Reader, name string) error {
 // readLoop is runScript's loop; the interactive loop passes prompt hooks.
 func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error {
 	var pending strings.Builder // the statement read so far
-	var comp sqltext.Completer  // sqlComplete's scanner over pending, fed line by line
+	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
 	lineno, start := 0, 0       // current line, first line of the pending statement
 	where := func() string {
 		switch {

@@ -36,8 +36,8 @@ type shell struct {
 	batch       bool // -batch: not interactive even on a terminal
 	interactive bool // reading from a terminal: prompts, Ctrl-C interrupts a statement only
 
-	busyTimeout time.Duration // how long a busy database is retried (.timeout); see open.go
-	memoryLimit int64         // bytes of memory SQLite may use per connection; see memory.go
+	busyTimeout time.Duration // how long a busy database is retried (.timeout); see engine.Open
+	memoryLimit int64         // bytes of memory SQLite may use per connection; see engine.Guard
 
 	// where is the location of the input being run, for error messages:
 	// "near line 3", "near line 3 of x.sql", "in 2nd command line argument".
@@ -56,7 +56,7 @@ type shell struct {
 // name), opens the database and runs the SQL arguments, or the script on
 // stdin, or the interactive loop. version is the program's own version,
 // for -version and the banner. The error, if any, says how the session
-// ended: see ExitCode.
+// ended (see the package comment).
 func Run(ctx context.Context, version string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	s := newShell(ctx, stdin, stdout, stderr)
 	s.version = version
