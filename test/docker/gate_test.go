@@ -32,7 +32,7 @@ func holdWriteLock(t *testing.T, f *fixture, mount []string, db string) *writeGa
 	t.Helper()
 	c := ctr{flags: mount, args: []string{"-interactive", db}, stdin: strings.NewReader("")}
 	keep(t, &c)
-	ctx, cancel := context.WithTimeout(context.Background(), dockerTimeout+gateDeadline)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute) // a hang guard: the gate lives while all writers start
 	t.Cleanup(cancel)
 	cmd := exec.CommandContext(ctx, "docker", c.runArgs(f)...)
 	stdin, err := cmd.StdinPipe()
