@@ -130,6 +130,10 @@ func openError(name string, err error) error {
 	return fmt.Errorf("unable to open database %q: %s", name, msg)
 }
 
+// URI is name as a file: URI through our VFS (diskfull.go), for the
+// databases the shell opens other than with Open (.backup's destination).
+func URI(name string) string { return withParam(fileURI(name), "vfs", VFSName) }
+
 // fileURI returns name as a file: URI naming the same database: name
 // itself when it is one already, else "file:" and the path with the bytes
 // SQLite's URI parser would read otherwise (%, ?, #) escaped.
