@@ -5,7 +5,6 @@ import (
 	"syscall"
 
 	"github.com/ncruces/go-sqlite3"
-	"github.com/ncruces/go-sqlite3/util/vfsutil"
 	"github.com/ncruces/go-sqlite3/vfs"
 )
 
@@ -24,7 +23,10 @@ func init() { vfs.Register(VFSName, fullVFS{vfs.Find("os")}) }
 type fullVFS struct{ vfs.VFS }
 
 func (v fullVFS) Open(name string, flags vfs.OpenFlag) (vfs.File, vfs.OpenFlag, error) {
-	f, flags, err := vfsutil.WrapOpen(v.VFS, name, flags)
+	if _, ok := v.VFS.(vfs.VFSFilename); ok && name == "" {
+		return v.OpenFilename(nil, flags)
+	}
+	f, flags, err := v.VFS.Open(name, flags)
 	if err != nil {
 		return nil, flags, err
 	}
@@ -32,7 +34,11 @@ func (v fullVFS) Open(name string, flags vfs.OpenFlag) (vfs.File, vfs.OpenFlag, 
 }
 
 func (v fullVFS) OpenFilename(name *vfs.Filename, flags vfs.OpenFlag) (vfs.File, vfs.OpenFlag, error) {
-	f, flags, err := vfsutil.WrapOpenFilename(v.VFS, name, flags)
+	o, ok := v.VFS.(vfs.VFSFilename)
+	if !ok {
+		return v.Open(name.String(), flags)
+	}
+	f, flags, err := o.OpenFilename(name, flags)
 	if err != nil {
 		return nil, flags, err
 	}
@@ -60,18 +66,84 @@ func (f *fullFile) WriteAt(p []byte, off int64) (int, error) {
 func (f *fullFile) Truncate(size int64) error { return diskFull(f.File.Truncate(size)) }
 
 func (f *fullFile) SizeHint(size int64) error {
-	return diskFull(vfsutil.WrapSizeHint(f.File, size))
+	if h, ok := f.File.(vfs.FileSizeHint); ok {
+		return diskFull(h.SizeHint(size))
+	}
+	return sqlite3.NOTFOUND
 }
 
-func (f *fullFile) Unwrap() vfs.File                { return f.File }
-func (f *fullFile) LockState() vfs.LockLevel        { return vfsutil.WrapLockState(f.File) }
-func (f *fullFile) PersistWAL() bool                { return vfsutil.WrapPersistWAL(f.File) }
-func (f *fullFile) SetPersistWAL(keep bool)         { vfsutil.WrapSetPersistWAL(f.File, keep) }
-func (f *fullFile) PowersafeOverwrite() bool        { return vfsutil.WrapPowersafeOverwrite(f.File) }
-func (f *fullFile) SetPowersafeOverwrite(psow bool) { vfsutil.WrapSetPowersafeOverwrite(f.File, psow) }
-func (f *fullFile) HasMoved() (bool, error)         { return vfsutil.WrapHasMoved(f.File) }
-func (f *fullFile) SharedMemory() vfs.SharedMemory  { return vfsutil.WrapSharedMemory(f.File) }
-func (f *fullFile) MemoryMapper() vfs.MemoryMapper  { return vfsutil.WrapMemoryMapper(f.File) }
-func (f *fullFile) BeginAtomicWrite() error         { return vfsutil.WrapBeginAtomicWrite(f.File) }
-func (f *fullFile) CommitAtomicWrite() error        { return vfsutil.WrapCommitAtomicWrite(f.File) }
-func (f *fullFile) RollbackAtomicWrite() error      { return vfsutil.WrapRollbackAtomicWrite(f.File) }
+// The optional methods, passed on (the driver's util/vfsutil does the same;
+// written out here to keep the vendored packages as they are).
+
+func (f *fullFile) Unwrap() vfs.File { return f.File }
+
+func (f *fullFile) LockState() vfs.LockLevel {
+	if l, ok := f.File.(vfs.FileLockState); ok {
+		return l.LockState()
+	}
+	return vfs.LOCK_EXCLUSIVE + 1 // unknown
+}
+
+func (f *fullFile) PersistWAL() bool {
+	p, ok := f.File.(vfs.FilePersistWAL)
+	return ok && p.PersistWAL()
+}
+
+func (f *fullFile) SetPersistWAL(keep bool) {
+	if p, ok := f.File.(vfs.FilePersistWAL); ok {
+		p.SetPersistWAL(keep)
+	}
+}
+
+func (f *fullFile) PowersafeOverwrite() bool {
+	p, ok := f.File.(vfs.FilePowersafeOverwrite)
+	return ok && p.PowersafeOverwrite()
+}
+
+func (f *fullFile) SetPowersafeOverwrite(psow bool) {
+	if p, ok := f.File.(vfs.FilePowersafeOverwrite); ok {
+		p.SetPowersafeOverwrite(psow)
+	}
+}
+
+func (f *fullFile) HasMoved() (bool, error) {
+	if h, ok := f.File.(vfs.FileHasMoved); ok {
+		return h.HasMoved()
+	}
+	return false, sqlite3.NOTFOUND
+}
+
+func (f *fullFile) SharedMemory() vfs.SharedMemory {
+	if s, ok := f.File.(vfs.FileSharedMemory); ok {
+		return s.SharedMemory()
+	}
+	return nil
+}
+
+func (f *fullFile) MemoryMapper() vfs.MemoryMapper {
+	if m, ok := f.File.(vfs.FileMemoryMapper); ok {
+		return m.MemoryMapper()
+	}
+	return nil
+}
+
+func (f *fullFile) BeginAtomicWrite() error {
+	if a, ok := f.File.(vfs.FileBatchAtomicWrite); ok {
+		return a.BeginAtomicWrite()
+	}
+	return sqlite3.NOTFOUND
+}
+
+func (f *fullFile) CommitAtomicWrite() error {
+	if a, ok := f.File.(vfs.FileBatchAtomicWrite); ok {
+		return a.CommitAtomicWrite()
+	}
+	return sqlite3.NOTFOUND
+}
+
+func (f *fullFile) RollbackAtomicWrite() error {
+	if a, ok := f.File.(vfs.FileBatchAtomicWrite); ok {
+		return a.RollbackAtomicWrite()
+	}
+	return sqlite3.NOTFOUND
+}
