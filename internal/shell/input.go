@@ -119,7 +119,7 @@ func (s *shell) runScript(r io.Reader, name string) error {
 func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error {
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
-	lineno, start := 0, 0       // current line, first line of the pending statement
+	start := 0                  // first line of the pending statement
 	where := func() string {
 		switch {
 		case tty != nil:
@@ -133,6 +133,12 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	if tty != nil {
 		idle = tty.Idle
 	}
+	// .import <<LABEL reads its data from here (inline.go); src.lineno
+	// counts the lines read, its own included.
+	src := &scriptSource{lr: lr, name: name, idle: idle, tty: tty}
+	saved := s.source
+	s.source = src
+	defer func() { s.source = saved }()
 	// stop says whether a command's error ends the loop (see afterError);
 	// at the prompt, errors never do.
 	stop := func(err error) error {
@@ -162,7 +168,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 		if tty != nil && tty.Echo {
 			fmt.Fprintln(tty.Out, line)
 		}
-		lineno++
+		src.lineno++
 		if sqltext.IsTerminatorLine(line) { // also alone: then it is an empty statement
 			c := comp
 			if pending.Len() == 0 {
@@ -182,7 +188,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				if line[0] == '#' {
 					continue
 				}
-				start = lineno
+				start = src.lineno
 				err := s.runCommand(tty, where(), func() error { return s.dotCommand(strings.TrimRight(line, " \t\r")) })
 				if isQuit(err) {
 					return err
@@ -192,7 +198,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				}
 				continue
 			}
-			start = lineno
+			start = src.lineno
 			line = strings.TrimLeft(line, " \t\r\n\f")
 			pending.WriteString(line)
 			comp = sqltext.Completer{}
