@@ -3,15 +3,16 @@
 // extensions) and that the engine does not have: readfile, writefile, lsmode,
 // fsdir, realpath, sha1, sha1b, sha1_query, sha3, sha3_agg, sha3_query,
 // median, percentile, percentile_cont, percentile_disc, base85, is_base85,
-// strtod, dtostr and usleep.
+// strtod, dtostr and usleep; and, in the -tags full build only, the FTS5 and
+// R*Tree virtual tables that stock's SQLite has built in.
 //
-// Where a maintained library does the job with the stock shell's behaviour it
-// is used: ncruces' ext/fileio for readfile, writefile and fsdir; Go's
-// crypto/sha1 and crypto/sha3 for the digests. The rest is written here to
-// the stock shell's semantics and messages, because ncruces' versions differ
-// from them (ext/hash's sha1 returns a blob where stock returns hex text;
-// ext/stats words its errors differently, registers 27 functions the stock
-// shell does not have and adds 0.45 MB to the binary).
+// Go's crypto/sha1 and crypto/sha3 compute the digests. The rest is written
+// here to the stock shell's semantics and messages (testdata/cases.golden is
+// the stock shell's output), because the ready-made versions differ from it:
+// ncruces' ext/fileio reports Go's fs.FileMode bits instead of st_mode,
+// fractional mtimes and cleaned names (and costs 0.18 MB); ext/hash's sha1 is
+// a blob where stock's is hex text; ext/stats words its errors otherwise,
+// registers 27 functions the stock shell lacks and costs 0.45 MB.
 package sqlfuncs
 
 import (
@@ -56,5 +57,6 @@ func Register(conn *sqlite3.Conn) error {
 		conn.CreateFunction("dtostr", 1, 0, dtostr),
 		conn.CreateFunction("dtostr", 2, 0, dtostr),
 		conn.CreateFunction("usleep", 1, 0, usleep),
+		registerModules(conn),
 	)
 }
