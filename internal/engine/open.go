@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hello-sqlite/hello-sqlite/internal/sqlfuncs"
+	"github.com/hello-sqlite/hello-sqlite/internal/timezone"
 	"github.com/ncruces/go-sqlite3"
 	"golang.org/x/sys/unix"
 )
@@ -30,7 +32,9 @@ type Options struct {
 
 // Open opens name (a path, :memory:, or a file: URI) with o's settings -
 // read-only, busy timeout, temp files (tempdir.go), memory limit
-// (memory.go). ctx interrupts its statements; when ctx is cancelled by a
+// (memory.go) - with the stock shell's SQL functions (sqlfuncs), and
+// time.Local set from TZ even where the system has no zone files
+// (timezone). ctx interrupts its statements; when ctx is cancelled by a
 // signal the error is its cause (Interruption).
 //
 // It reads the schema right away: SQLite opens files lazily, and a file
@@ -46,6 +50,7 @@ func Open(ctx context.Context, name string, o Options) (*sqlite3.Conn, error) {
 		// with "attempt to write a readonly database".
 		open = readOnlyURI(name)
 	}
+	timezone.Load()
 	var db *sqlite3.Conn
 	err := Guard(o.MemoryLimit, func() (err error) {
 		db, err = sqlite3.OpenContext(withMemoryLimit(ctx, o.MemoryLimit), open)
@@ -59,6 +64,9 @@ func Open(ctx context.Context, name string, o Options) (*sqlite3.Conn, error) {
 	}
 	err = Guard(o.MemoryLimit, func() error {
 		if err := db.BusyTimeout(o.BusyTimeout); err != nil {
+			return err
+		}
+		if err := sqlfuncs.Register(db); err != nil {
 			return err
 		}
 		db.SetInterrupt(ctx)
