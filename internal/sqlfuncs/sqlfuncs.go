@@ -50,7 +50,7 @@ func Register(conn *sqlite3.Conn) error {
 		conn.CreateWindowFunction("percentile_cont", 2, sqlite3.INNOCUOUS, newPercentile(percentileCont)),
 		conn.CreateWindowFunction("percentile_disc", 2, sqlite3.INNOCUOUS, newPercentile(percentileDisc)),
 
-		conn.CreateFunction("base85", 1, pure, base85),
+		conn.CreateFunction("base85", 1, pure|direct, base85),
 		conn.CreateFunction("is_base85", 1, pure, isBase85),
 
 		conn.CreateFunction("strtod", 1, 0, strtod),
