@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hello-sqlite/hello-sqlite/internal/sqltext"
 	"github.com/ncruces/go-sqlite3"
 )
 
@@ -122,7 +123,7 @@ func hashQuery(ctx sqlite3.Context, h hash.Hash, sql string, emptyS bool) error 
 	for sql != "" {
 		stmt, tail, err := conn.Prepare(sql)
 		if err != nil {
-			return fmt.Errorf("error SQL statement [%s]: %s", errTail(err), errText(err))
+			return fmt.Errorf("error SQL statement [%s]: %s", errTail(err, sql), errText(err))
 		}
 		text := sql[:len(sql)-len(tail)]
 		sql = tail
@@ -163,24 +164,33 @@ func errText(err error) string {
 	return strings.TrimPrefix(err.Error(), "sqlite3: ") // a bare result code
 }
 
-// errTail approximates what sqlite3_prepare leaves unparsed after an error:
-// the text after the token SQLite complained about (empty when it does not
-// say where).
-func errTail(err error) string {
+// errTail is what sqlite3_prepare leaves unparsed after an error, which the
+// stock message shows; the driver drops it, so it is rebuilt from where
+// SQLite says the error is (e.SQL) and from the message: a token SQLite
+// could not read is left unparsed, a syntax error consumes the token it
+// names, and an error found after parsing (no such table) leaves what
+// follows the statement.
+func errTail(err error, sql string) string {
 	var e *sqlite3.Error
-	if !errors.As(err, &e) || e.SQL() == "" {
+	if !errors.As(err, &e) {
 		return ""
 	}
-	s := e.SQL()
-	n := 1
-	for n < len(s) && isIdentByte(s[0]) && isIdentByte(s[n]) {
-		n++
+	msg, at := errText(err), e.SQL()
+	switch {
+	case strings.HasPrefix(msg, "unrecognized token"):
+		return at
+	case strings.HasPrefix(msg, `near "`):
+		tok, _, _ := strings.Cut(msg[len(`near "`):], `": `)
+		return strings.TrimPrefix(at, tok)
+	case strings.HasPrefix(msg, "incomplete input"):
+		return ""
 	}
-	return s[n:]
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	for i := 0; i < len(sql); i++ {
+		if sql[i] == ';' && sqltext.Complete(sql[:i+1]) {
+			return sql[i+1:]
+		}
+	}
+	return ""
 }
 
 func sha1Query(ctx sqlite3.Context, arg ...sqlite3.Value) {

@@ -118,3 +118,12 @@ select count(*) from fsdir('sub', 'nonexist')
 select * from fsdir()
 select * from fsdir(null)
 select count(*) from fsdir('sub') where path = 'x'
+
+# where sha3_query's error message says parsing stopped
+select sha3_query('select * from nosuch; select 1')
+select sha3_query('select 1; bogus x; select 2')
+select sha3_query('selec 1')
+select sha3_query('select (1')
+select sha1_query('select "abc')
+select sha1_query('select 1 from nosuch where '';'' = 1; select 2')
+select sha1_query('select x''zz''; select 2')
