@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hello-sqlite/hello-sqlite/internal/sqlfuncs"
+	"github.com/hello-sqlite/hello-sqlite/internal/timezone"
 	"github.com/ncruces/go-sqlite3"
 	"golang.org/x/sys/unix"
 )
@@ -31,7 +33,9 @@ type Options struct {
 
 // Open opens name (a path, :memory:, or a file: URI) with o's settings -
 // read-only, busy timeout, temp files (tempdir.go), memory limit
-// (memory.go). ctx interrupts its statements; when ctx is cancelled by a
+// (memory.go) - with the stock shell's SQL functions (sqlfuncs), and
+// time.Local set from TZ even where the system has no zone files
+// (timezone). ctx interrupts its statements; when ctx is cancelled by a
 // signal the error is its cause (Interruption).
 //
 // It reads the schema right away: SQLite opens files lazily, and a file
@@ -50,6 +54,7 @@ func Open(ctx context.Context, name string, o Options) (*sqlite3.Conn, error) {
 	// Through our VFS (diskfull.go); attached databases and temp files
 	// follow the main database's VFS.
 	open = withParam(open, "vfs", VFSName)
+	timezone.Load()
 	var db *sqlite3.Conn
 	err := Guard(o.MemoryLimit, func() (err error) {
 		db, err = sqlite3.OpenContext(withMemoryLimit(ctx, o.MemoryLimit), open)
@@ -70,6 +75,9 @@ func Open(ctx context.Context, name string, o Options) (*sqlite3.Conn, error) {
 		// A dump loaded into an empty database lifts it for its
 		// transaction (shell/restore.go).
 		if _, err := db.Config(sqlite3.DBCONFIG_DEFENSIVE, true); err != nil {
+			return err
+		}
+		if err := sqlfuncs.Register(db); err != nil {
 			return err
 		}
 		db.SetInterrupt(ctx)

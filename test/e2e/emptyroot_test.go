@@ -322,3 +322,27 @@ func TestEmptyRootSigterm(t *testing.T) {
 		t.Errorf("files left on the volume: %q", names)
 	}
 }
+
+// TestEmptyRootTimeZone: with no zone files in the root, TZ still sets
+// SQLite's 'localtime' (internal/timezone's embedded database), as the
+// stock shell does on a system that has the zone.
+func TestEmptyRootTimeZone(t *testing.T) {
+	root := emptyRoot(t)
+	const sql = "SELECT datetime('2024-07-01 12:00:00','localtime'), datetime('2024-01-15 12:00:00','localtime')"
+	for _, c := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"TZ=Europe/Berlin"}, "2024-07-01 14:00:00|2024-01-15 13:00:00\n"},
+		{[]string{"TZ=:America/New_York"}, "2024-07-01 08:00:00|2024-01-15 07:00:00\n"},
+		{[]string{"TZ=Asia/Kolkata"}, "2024-07-01 17:30:00|2024-01-15 17:30:00\n"},
+		{nil, "2024-07-01 12:00:00|2024-01-15 12:00:00\n"},                         // no TZ: UTC
+		{[]string{"TZ=No/Such_Zone"}, "2024-07-01 12:00:00|2024-01-15 12:00:00\n"}, // as glibc: UTC
+	} {
+		r := runCmd(t, inRoot(root, c.env, ":memory:", sql), "")
+		assertCleanStderr(t, r.stderr)
+		if r.code != 0 || r.stdout != c.want {
+			t.Errorf("%v: status %d, stdout %q, stderr %q; want %q", c.env, r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+}
