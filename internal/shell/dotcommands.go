@@ -82,7 +82,7 @@ func init() {
 		{name: "indexes", aliases: []string{"indices"}, usage: ".indexes ?PATTERN?", help: "Show names of indexes matching PATTERN (--all --sys --expr)", run: dotIndexes},
 		{name: "intck"},
 		{name: "limits", minLen: 5},
-		{name: "lint", minLen: 3},
+		{name: "lint", minLen: 3, usage: ".lint OPTIONS", help: "Report potential schema issues.", run: dotLint},
 		{name: "load"},
 		{name: "log"},
 		{name: "mode", usage: ".mode ?MODE?", help: "Set output mode", run: dotModeCmd},
@@ -175,6 +175,7 @@ func (s *shell) dotCommand(line string) error {
 			name = a
 		}
 	}
+	s.dotTyped = args[0]
 	args[0] = "." + name
 	return c.run(s, args)
 }

@@ -49,6 +49,9 @@ type shell struct {
 	output outputExtras // mode options beyond the fields above (dot_output.go)
 	depth  int          // runScript nesting (.read inside .read)
 
+	dotTyped string    // the name of the running dot-command as typed (stock's azArg[0])
+	ported   dotExtras // state of the dot-commands ported from the stock shell (dot_state.go)
+
 	version string // the program's version, for -version and the banner
 }
 
