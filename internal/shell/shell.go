@@ -84,6 +84,17 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 // fails as it runs does not: the next statements still run.
 // An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
+	t := s.beginTimer()
+	err := s.execSQL(sql)
+	s.endTimer(t)
+	if err == nil && s.ported.changes {
+		s.printChanges()
+	}
+	return err
+}
+
+// execSQL is runSQL without .timer and .changes.
+func (s *shell) execSQL(sql string) error {
 	if i := strings.IndexByte(sql, 0); i >= 0 {
 		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
 	}
@@ -110,7 +121,17 @@ func (s *shell) runSQL(sql string) error {
 			sql = tail
 			continue
 		}
-		err = s.guard(func() error { return s.printStatement(stmt) })
+		s.bindParameters(stmt)
+		err = s.guard(func() error {
+			if err := s.printEQP(stmt); err != nil {
+				return err
+			}
+			err := s.printStatement(stmt)
+			if s.ported.stats != statsOff {
+				s.displayStats(stmt)
+			}
+			return err
+		})
 		if cerr := s.guard(stmt.Close); err == nil {
 			err = cerr
 		}
