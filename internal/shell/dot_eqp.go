@@ -38,7 +38,7 @@ func dotEqp(s *shell, args []string) error {
 // printEQP shows the plan (and with .eqp full the bytecode) of stmt, as
 // the stock shell does before running it. EXPLAIN statements get none.
 func (s *shell) printEQP(stmt *sqlite3.Stmt) error {
-	if s.ported.eqp == eqpOff || render.IsExplain(stmt.SQL()) {
+	if s.ported.eqp == eqpOff || render.IsExplain(s.statementText(stmt)) {
 		return nil
 	}
 	if s.ported.eqp >= eqpTrigger {
@@ -57,7 +57,7 @@ func (s *shell) printEQP(stmt *sqlite3.Stmt) error {
 // printExplained prints prefix + stmt's SQL, laid out the explain way
 // whatever the mode; stmt's bindings are copied to it.
 func (s *shell) printExplained(prefix string, stmt *sqlite3.Stmt) error {
-	x, _, err := s.db.Prepare(prefix + stmt.SQL())
+	x, _, err := s.db.Prepare(prefix + s.statementText(stmt))
 	if err != nil || x == nil {
 		return err
 	}

@@ -1,6 +1,10 @@
 package shell
 
-import "io"
+import (
+	"io"
+
+	"github.com/ncruces/go-sqlite3"
+)
 
 // dotExtras holds the settings of the dot-commands ported from the stock
 // shell that are not output-mode settings; each command's file says more.
@@ -12,6 +16,9 @@ type dotExtras struct {
 	timer      int     // .timer: timerOff, timerOnce, timerOn
 	prevTimer  float64 // seconds the last timed line took ($TIMER)
 	changes    bool
+
+	running     *sqlite3.Stmt // the statement runSQL is running
+	runningText string        // its text (see statementText)
 
 	traceOut    io.Writer // .trace destination, nil when off
 	traceClose  func()    // closes a .trace file

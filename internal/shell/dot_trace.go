@@ -74,7 +74,7 @@ func (s *shell) installTrace() error {
 		if !ok {
 			return nil
 		}
-		sql := stmt.SQL()
+		sql := s.statementText(stmt)
 		if s.ported.traceSource == traceExpanded {
 			sql = stmt.ExpandedSQL()
 		}
@@ -116,4 +116,13 @@ func (s *shell) openOutputFile(name string) (io.Writer, func()) {
 		return nil, nil
 	}
 	return f, func() { f.Close() }
+}
+
+// statementText is the text of stmt alone: the driver's Stmt.SQL is all
+// the text given to Prepare, this statement and those after it.
+func (s *shell) statementText(stmt *sqlite3.Stmt) string {
+	if stmt == s.ported.running {
+		return s.ported.runningText
+	}
+	return stmt.SQL()
 }

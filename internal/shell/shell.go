@@ -121,6 +121,7 @@ func (s *shell) execSQL(sql string) error {
 			sql = tail
 			continue
 		}
+		s.ported.running, s.ported.runningText = stmt, sql[:len(sql)-len(tail)]
 		s.bindParameters(stmt)
 		err = s.guard(func() error {
 			if err := s.printEQP(stmt); err != nil {
