@@ -20,7 +20,7 @@ func dotParameter(s *shell, args []string) error {
 	n := len(args)
 	switch {
 	case n == 2 && args[1] == "clear":
-		s.db.Exec("DROP TABLE IF EXISTS temp.sqlite_parameters;")
+		s.execEach("DROP TABLE IF EXISTS temp.sqlite_parameters;")
 	case n == 2 && args[1] == "list":
 		s.listParameters()
 	case n == 2 && args[1] == "init":
@@ -28,7 +28,7 @@ func dotParameter(s *shell, args []string) error {
 	case n == 4 && args[1] == "set":
 		return s.setParameter(args[2], args[3])
 	case n == 3 && args[1] == "unset":
-		s.db.Exec("DELETE FROM temp.sqlite_parameters WHERE key=" + sqltext.StringLiteral(args[2]))
+		s.execEach("DELETE FROM temp.sqlite_parameters WHERE key=" + sqltext.StringLiteral(args[2]))
 	default:
 		s.showHelp(s.out, "parameter")
 	}
@@ -43,7 +43,7 @@ func (s *shell) initParameters() {
 	writable, _ := db.Config(sqlite3.DBCONFIG_WRITABLE_SCHEMA)
 	db.Config(sqlite3.DBCONFIG_DEFENSIVE, false)
 	db.Config(sqlite3.DBCONFIG_WRITABLE_SCHEMA, true)
-	db.Exec("CREATE TABLE IF NOT EXISTS temp.sqlite_parameters(\n  key TEXT PRIMARY KEY,\n  value\n) WITHOUT ROWID;")
+	s.execEach("CREATE TABLE IF NOT EXISTS temp.sqlite_parameters(\n  key TEXT PRIMARY KEY,\n  value\n) WITHOUT ROWID;")
 	db.Config(sqlite3.DBCONFIG_WRITABLE_SCHEMA, writable)
 	db.Config(sqlite3.DBCONFIG_DEFENSIVE, defensive)
 }
@@ -157,4 +157,17 @@ func leadingInteger(s string) string {
 		j++
 	}
 	return s[i:j]
+}
+
+// execEach runs sql, one statement (sqlite3_exec in the stock shell),
+// through Prepare so that .trace sees it as the stock shell's trace does
+// (the driver's Exec is not traced). Errors are ignored, as there.
+func (s *shell) execEach(sql string) {
+	stmt, _, err := s.db.Prepare(sql)
+	if err != nil || stmt == nil {
+		return
+	}
+	defer stmt.Close()
+	for stmt.Step() {
+	}
 }

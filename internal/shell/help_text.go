@@ -3,7 +3,9 @@ package shell
 // dotHelpText is the stock 3.53 shell's help (azHelp in shell.c.in), one
 // entry per line: a line starting with "." begins a documented command,
 // "," an undocumented one, and indented lines continue the entry above.
-// .help shows only the entries of the commands hello-sqlite has.
+// .help shows only the entries of the commands hello-sqlite has. Lines
+// under #ifdefs the stock build leaves out (SQLITE_DEBUG, _NORMALIZE,
+// _IOTRACE) are left out here too.
 var dotHelpText = []string{
 	".archive ...             Manage SQL archives",
 	"   Each command must have exactly one of the following options:",
@@ -53,8 +55,6 @@ var dotHelpText = []string{
 	".echo on|off             Turn command echo on or off",
 	".eqp on|off|full|...     Enable or disable automatic EXPLAIN QUERY PLAN",
 	"   Other Modes:",
-	"      test                  Show raw EXPLAIN QUERY PLAN output",
-	"      trace                 Like \"full\" but enable \"PRAGMA vdbe_trace\"",
 	"      trigger               Like \"full\" but also show trigger bytecode",
 	".excel                   Display the output of next command in spreadsheet",
 	"   --bom                   Put a UTF8 byte-order mark on intermediate file",
@@ -74,7 +74,6 @@ var dotHelpText = []string{
 	"   --expr                  Show only expression indexes",
 	"   --sys                   Show only system-generated indexes",
 	".intck ?STEPS_PER_UNLOCK?  Run an incremental integrity check on the db",
-	",iotrace FILE            Enable I/O diagnostic logging to FILE",
 	".limit ?LIMIT? ?VAL?     Display or change the value of an SQLITE_LIMIT",
 	".lint OPTIONS            Report potential schema issues.",
 	"     Options:",
@@ -174,14 +173,11 @@ var dotHelpText = []string{
 	"    stderr                  Send output to stderr",
 	"    off                     Disable tracing",
 	"    --expanded              Expand query parameters",
-	"    --normalized            Normal the SQL statements",
 	"    --plain                 Show SQL as it is input",
 	"    --stmt                  Trace statement execution (SQLITE_TRACE_STMT)",
 	"    --profile               Profile statements (SQLITE_TRACE_PROFILE)",
 	"    --row                   Trace each row (SQLITE_TRACE_ROW)",
 	"    --close                 Trace connection close (SQLITE_TRACE_CLOSE)",
-	".unmodule NAME ...       Unregister virtual table modules",
-	"    --allexcept             Unregister everything except those named",
 	".version                 Show source, library and compiler versions",
 	".vfsinfo ?AUX?           Information about the top-level VFS",
 	".vfslist                 List all available VFSes",
