@@ -28,17 +28,17 @@ func dotTrace(s *shell, args []string) error {
 			continue
 		}
 		switch {
-		case optionMatch(z, "expanded"):
+		case dotOptionMatch(z, "expanded"):
 			s.ported.traceSource = traceExpanded
-		case optionMatch(z, "plain"):
+		case dotOptionMatch(z, "plain"):
 			s.ported.traceSource = traceSQL
-		case optionMatch(z, "profile"):
+		case dotOptionMatch(z, "profile"):
 			mask |= sqlite3.TRACE_PROFILE
-		case optionMatch(z, "row"):
+		case dotOptionMatch(z, "row"):
 			mask |= sqlite3.TRACE_ROW
-		case optionMatch(z, "stmt"):
+		case dotOptionMatch(z, "stmt"):
 			mask |= sqlite3.TRACE_STMT
-		case optionMatch(z, "close"):
+		case dotOptionMatch(z, "close"):
 			mask |= sqlite3.TRACE_CLOSE
 		default:
 			return s.stockError("Unknown option %q on \".trace\"", z)
@@ -49,13 +49,6 @@ func dotTrace(s *shell, args []string) error {
 	}
 	s.ported.traceMask = int(mask)
 	return s.installTrace()
-}
-
-// optionMatch is the stock shell's test for "-NAME" or "--NAME".
-func optionMatch(arg, name string) bool {
-	arg = strings.TrimPrefix(arg, "-")
-	arg = strings.TrimPrefix(arg, "-")
-	return arg == name
 }
 
 // installTrace sets the trace callback of the current connection (again
