@@ -74,7 +74,7 @@ func init() {
 		{name: "explain", run: dotExplain},
 		{name: "expert"},
 		{name: "filectrl"},
-		{name: "fullschema"},
+		{name: "fullschema", run: dotFullschema},
 		{name: "headers", usage: ".headers on|off", help: "Turn display of headers on or off", run: dotHeadersCmd},
 		{name: "help", usage: ".help ?PATTERN?", help: "Show help text for PATTERN", run: dotHelp},
 		{name: "import", usage: ".import FILE TABLE", help: "Import data from FILE into TABLE (--csv --ascii --skip N --schema S -v)", run: dotImport},
