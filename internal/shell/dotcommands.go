@@ -108,7 +108,7 @@ func init() {
 		{name: "session", minLen: 3},
 		{name: "selftest", minLen: 4},
 		{name: "separator", usage: ".separator COL ?ROW?", help: "Change the column and row separators", run: dotSeparatorCmd},
-		{name: "sha3sum", minLen: 4},
+		{name: "sha3sum", minLen: 4, run: dotSha3sum},
 		{name: "shell", aliases: []string{"system"}},
 		{name: "show", run: dotShow},
 		{name: "stats", run: dotStats},

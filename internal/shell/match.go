@@ -80,7 +80,10 @@ func matchClass(pattern string, c byte) (int, bool) {
 
 // likeMatch is SQL's LIKE (sqlite3_strlike(pattern, s, 0) == 0): % and _
 // wild, ASCII letters compared without case.
-func likeMatch(pattern, s string) bool {
+func likeMatch(pattern, s string) bool { return likeMatchEscape(pattern, s, 0) }
+
+// likeMatchEscape is LIKE ... ESCAPE esc (0: no escape character).
+func likeMatchEscape(pattern, s string, esc byte) bool {
 	lower := func(c byte) byte {
 		if c >= 'A' && c <= 'Z' {
 			return c + 'a' - 'A'
@@ -88,8 +91,9 @@ func likeMatch(pattern, s string) bool {
 		return c
 	}
 	for len(pattern) > 0 {
-		switch c := pattern[0]; c {
-		case '%':
+		c := pattern[0]
+		switch {
+		case c == '%':
 			for len(pattern) > 0 && pattern[0] == '%' {
 				pattern = pattern[1:]
 			}
@@ -97,17 +101,21 @@ func likeMatch(pattern, s string) bool {
 				return true
 			}
 			for i := 0; i <= len(s); i++ {
-				if likeMatch(pattern, s[i:]) {
+				if likeMatchEscape(pattern, s[i:], esc) {
 					return true
 				}
 			}
 			return false
-		case '_':
+		case c == '_':
 			if len(s) == 0 {
 				return false
 			}
 			pattern, s = pattern[1:], s[1:]
 		default:
+			if c == esc && esc != 0 && len(pattern) > 1 {
+				pattern = pattern[1:]
+				c = pattern[0]
+			}
 			if len(s) == 0 || lower(s[0]) != lower(c) {
 				return false
 			}
