@@ -59,7 +59,7 @@ func init() {
 		{name: "cd", exact: true},
 		{name: "changes", minLen: 3, run: dotChanges},
 		{name: "check", minLen: 3},
-		{name: "clone"},
+		{name: "clone", run: dotClone},
 		{name: "connection"},
 		{name: "crlf", aliases: []string{"crnl"}, minLen: 4},
 		{name: "databases", minLen: 2, usage: ".databases", help: "List names and files of attached databases", run: dotDatabases},
