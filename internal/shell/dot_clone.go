@@ -23,7 +23,7 @@ func dotClone(s *shell, args []string) error {
 	}
 	name := args[1]
 	if _, err := os.Lstat(name); err == nil {
-		fmt.Fprintf(s.stderr, "File %q already exists.\n", name)
+		fmt.Fprintf(s.stderr, "File \"%s\" already exists.\n", name)
 		return nil
 	}
 	newDB, err := engine.Open(s.ctx, name, engine.Options{MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
@@ -137,7 +137,7 @@ func (s *shell) cloneData(newDB *sqlite3.Conn, table string) {
 		src.Close()
 		src, _, err = s.db.Prepare(`SELECT * FROM ` + sqltext.QuotedIdent(table) + ` ORDER BY rowid DESC;`)
 		if err != nil {
-			fmt.Fprintf(s.stderr, "Warning: cannot step %q backwards", table)
+			fmt.Fprintf(s.stderr, "Warning: cannot step \"%s\" backwards", table)
 			src = nil
 			return
 		}

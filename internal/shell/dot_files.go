@@ -162,7 +162,7 @@ func dotBackup(s *shell, args []string) error {
 			case "-append":
 				return s.stockError("Error: %s --append is not supported by hello-sqlite (no appendvfs)", args[0])
 			default:
-				return s.stockError("Error: %s: unknown option %q: should be -append or -async", args[0], a)
+				return s.stockError("Error: %s: unknown option \"%s\": should be -append or -async", args[0], a)
 			}
 		case file == "":
 			file = a
@@ -211,7 +211,7 @@ func dotRestore(s *shell, args []string) error {
 		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if err != nil {
-				return s.stockError("Error: cannot open %q", file)
+				return s.stockError("Error: cannot open \"%s\"", file)
 			}
 			f.Close()
 		}

@@ -46,13 +46,13 @@ func dotLimits(s *shell, args []string) error {
 	for i, l := range limitNames {
 		if hasPrefixFold(l.name, args[1]) {
 			if found >= 0 {
-				return s.stockError("ambiguous limit: %q", args[1])
+				return s.stockError("ambiguous limit: \"%s\"", args[1])
 			}
 			found = i
 		}
 	}
 	if found < 0 {
-		return s.stockError("unknown limit: %q\nenter \".limits\" with no arguments for a list.", args[1])
+		return s.stockError("unknown limit: \"%s\"\nenter \".limits\" with no arguments for a list.", args[1])
 	}
 	if len(args) == 3 {
 		s.db.Limit(limitNames[found].id, int(int32(integerValue(args[2]))))

@@ -184,7 +184,7 @@ func dotSchema(s *shell, args []string) error {
 		case dotOptionMatch(a, "indent"):
 			indent = true
 		case strings.HasPrefix(a, "-"):
-			return s.stockError("Unknown option: %q", a)
+			return s.stockError("Unknown option: \"%s\"", a)
 		case havePattern:
 			return s.stockError("Usage: .schema ?--indent? ?--nosys? ?LIKE-PATTERN?")
 		default:

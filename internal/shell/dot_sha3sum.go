@@ -34,7 +34,7 @@ func dotSha3sum(s *shell, args []string) error {
 			case "debug":
 				debug = true
 			default:
-				fmt.Fprintf(s.stderr, "Unknown option %q on %q\n", a, s.dotTyped)
+				fmt.Fprintf(s.stderr, "Unknown option \"%s\" on \"%s\"\n", a, s.dotTyped)
 				s.showHelp(s.out, s.dotTyped)
 				return ReportedError{fmt.Errorf("unknown option %q", a)}
 			}

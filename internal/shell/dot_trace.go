@@ -41,7 +41,7 @@ func dotTrace(s *shell, args []string) error {
 		case dotOptionMatch(z, "close"):
 			mask |= sqlite3.TRACE_CLOSE
 		default:
-			return s.stockError("Unknown option %q on \".trace\"", z)
+			return s.stockError("Unknown option \"%s\" on \".trace\"", z)
 		}
 	}
 	if mask == 0 {
@@ -105,7 +105,7 @@ func (s *shell) openOutputFile(name string) (io.Writer, func()) {
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "Error: cannot open %q\n", name)
+		fmt.Fprintf(s.stderr, "Error: cannot open \"%s\"\n", name)
 		return nil, nil
 	}
 	return f, func() { f.Close() }
