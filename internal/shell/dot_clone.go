@@ -28,7 +28,11 @@ func dotClone(s *shell, args []string) error {
 	}
 	newDB, err := engine.Open(s.ctx, name, engine.Options{MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
 	if err != nil {
-		fmt.Fprintf(s.stderr, "Cannot create output database: %s\n", ErrorMessage(err))
+		msg := ErrorMessage(err)
+		if strings.Contains(msg, "unable to open database file") {
+			msg = "unable to open database file" // SQLite's text, as the stock shell prints it
+		}
+		fmt.Fprintf(s.stderr, "Cannot create output database: %s\n", msg)
 		return nil
 	}
 	defer newDB.Close()
