@@ -124,9 +124,9 @@ func (s *shell) execSQL(sql string) error {
 		s.ported.running, s.ported.runningText = stmt, sql[:len(sql)-len(tail)]
 		s.bindParameters(stmt)
 		err = s.guard(func() error {
-			if err := s.printEQP(stmt); err != nil {
-				return err
-			}
+			// The plan is an extra: a plan that cannot be shown (its own
+			// EXPLAIN statement failing) does not stop the statement.
+			_ = s.printEQP(stmt)
 			err := s.printStatement(stmt)
 			if s.ported.stats != statsOff {
 				s.displayStats(stmt)
