@@ -44,7 +44,9 @@
 // Dot-commands: .help .quit .exit .mode .headers .separator .nullvalue
 // .tables .schema .indexes .dump .read .import (csv, --skip N) .output
 // .once .backup .restore .open .databases .timeout .bail .echo
-// (".help" lists them with their arguments).
+// .parameter (and :name @name $name ?N bound from it) .changes .timer
+// .eqp .explain .width .show .stats .limits .trace .log .prompt .lint
+// .fullschema .sha3sum .clone (".help" lists them with their arguments).
 //
 // Examples:
 //

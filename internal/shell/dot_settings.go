@@ -67,27 +67,6 @@ func dotExit(s *shell, args []string) error {
 	return QuitError{code}
 }
 
-// dotHelp lists our dot-commands, one line each, or those whose name
-// starts with PATTERN.
-func dotHelp(s *shell, args []string) error {
-	pattern := ""
-	if len(args) > 1 {
-		pattern = strings.TrimPrefix(args[1], ".")
-	}
-	n := 0
-	for _, c := range dotTable {
-		if c.run == nil || !strings.HasPrefix(c.name, pattern) {
-			continue
-		}
-		fmt.Fprintf(s.out, "%-24s %s\n", c.usage, c.help)
-		n++
-	}
-	if n == 0 {
-		fmt.Fprintf(s.out, "Nothing matches '%s'\n", pattern)
-	}
-	return nil
-}
-
 // The output settings belong to the renderer (S2's dot_output.go). They
 // are reached through an interface so that this file builds whether or not
 // the renderer has them yet; the fallbacks keep the basic settings working
@@ -164,7 +143,7 @@ func (s *shell) booleanValue(arg string) bool {
 	case "off", "no":
 		return false
 	}
-	fmt.Fprintf(s.stderr, "hello-sqlite: ERROR: Not a boolean value: %q. Assuming \"no\".\n", arg)
+	fmt.Fprintf(s.stderr, "ERROR: Not a boolean value: \"%s\". Assuming \"no\".\n", arg)
 	return false
 }
 

@@ -28,6 +28,7 @@ func (s *shell) statement(t *term.Terminal) (done func()) {
 // runInteractive is the read-eval-print loop on a terminal.
 func (s *shell) runInteractive() error {
 	t := &term.Terminal{Out: s.stdout, Idle: make(chan struct{}, 1), Echo: !term.IsTerminal(s.stdin)}
+	t.Prompts = s.prompt
 	if engine.SetInterruptHook(s.ctx, t.OnInterrupt) {
 		defer engine.SetInterruptHook(s.ctx, nil)
 	}

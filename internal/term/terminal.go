@@ -38,6 +38,9 @@ type Terminal struct {
 	Out  io.Writer
 	Idle chan struct{} // Ctrl-C while waiting for input
 	Echo bool          // -interactive on a pipe: show the lines read after the prompt, as the stock shell does
+	// Prompts, if set, returns the prompt to print (.prompt); "", false
+	// keeps the default.
+	Prompts func(continued bool) (string, bool)
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // interrupts the running statement, if any
@@ -46,7 +49,9 @@ type Terminal struct {
 // Prompt prints the main prompt, or the continuation prompt while a
 // statement is incomplete, and flushes the output.
 func (t *Terminal) Prompt(continued bool) {
-	if continued {
+	if p, ok := t.prompt(continued); ok {
+		fmt.Fprint(t.Out, p)
+	} else if continued {
 		fmt.Fprint(t.Out, continuePrompt)
 	} else {
 		fmt.Fprint(t.Out, mainPrompt)
@@ -54,6 +59,14 @@ func (t *Terminal) Prompt(continued bool) {
 	if f, ok := t.Out.(interface{ Flush() error }); ok {
 		f.Flush() // output is buffered when stdout is not a terminal
 	}
+}
+
+// prompt is the prompt set with Prompts, if any.
+func (t *Terminal) prompt(continued bool) (string, bool) {
+	if t.Prompts == nil {
+		return "", false
+	}
+	return t.Prompts(continued)
 }
 
 // Interrupted ends the prompt line after Ctrl-C at the prompt.

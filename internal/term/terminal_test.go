@@ -69,3 +69,19 @@ func TestOnInterrupt(t *testing.T) {
 	}
 	tt.SetCancel(nil)
 }
+
+// Prompts set (.prompt) replace the defaults; an unset one keeps its default.
+func TestPromptsHook(t *testing.T) {
+	var out bytes.Buffer
+	tt := &Terminal{Out: &out, Prompts: func(continued bool) (string, bool) {
+		if continued {
+			return "", false
+		}
+		return "A> ", true
+	}}
+	tt.Prompt(false)
+	tt.Prompt(true)
+	if want := "A>    ...> "; out.String() != want {
+		t.Errorf("prompts: %q, want %q", out.String(), want)
+	}
+}
