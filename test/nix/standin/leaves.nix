@@ -22,24 +22,28 @@ let
       extraCommands ? "",
       meta ? { },
       passthru ? { },
+      env ? { },
     }:
     let
-      drv = derivation {
-        inherit name setupHook extraCommands;
-        inherit (buildPlatform) system;
-        builder = "/bin/sh";
-        links = map (bin: "${host.tools.${bin}} ${bin}") bins;
-        args = [
-          "-ec"
-          ''
-            /bin/mkdir -p "$out/bin" "$out/nix-support"
-            set -- $links
-            while [ $# -gt 0 ]; do /bin/ln -s "$1" "$out/bin/$2"; shift 2; done
-            if [ -n "$setupHook" ]; then printf '%s\n' "$setupHook" > "$out/nix-support/setup-hook"; fi
-            eval "$extraCommands"
-          ''
-        ];
-      };
+      drv = derivation (
+        env
+        // {
+          inherit name setupHook extraCommands;
+          inherit (buildPlatform) system;
+          builder = "/bin/sh";
+          links = map (bin: "${host.tools.${bin}} ${bin}") bins;
+          args = [
+            "-ec"
+            ''
+              /bin/mkdir -p "$out/bin" "$out/nix-support"
+              set -- $links
+              while [ $# -gt 0 ]; do /bin/ln -s "$1" "$out/bin/$2"; shift 2; done
+              if [ -n "$setupHook" ]; then printf '%s\n' "$setupHook" > "$out/nix-support/setup-hook"; fi
+              eval "$extraCommands"
+            ''
+          ];
+        }
+      );
     in
     drv
     // passthru
@@ -57,16 +61,32 @@ let
   notStoodIn = name: throw "stand-in nixpkgs: ${name} is not stood in (not needed by this flake)";
 
   # The Go of pkgs/development/compilers/go/1.26.nix as its users see it:
-  # GOOS/GOARCH of the platform it targets and its CGO_ENABLED default; the
-  # machine's Go (host.json) instead of nixpkgs' patched, source-built Go.
+  # GOOS/GOARCH of the platform it targets and its CGO_ENABLED default. It
+  # runs the machine's Go (host.json) instead of nixpkgs' patched,
+  # source-built Go; when host.json names a shared build cache, every build
+  # uses it (buildGoModule points GOCACHE at a fresh $TMPDIR/go-cache), so
+  # the package is compiled once per test run, not once per derivation. The
+  # cache is group-writable for the nixbld build users.
+  goWrapper = ''
+    #!/bin/sh
+    ${
+      lib.optionalString (host.goCache or "" != "") ''
+        umask 002
+        export GOCACHE=${host.goCache}
+      ''
+    }exec ${host.tools.go} "$@"
+  '';
   go_1_26 = hostTool {
     name = "go-standin-1.26";
-    bins = [
-      "go"
-      "gofmt"
-    ];
+    bins = [ "gofmt" ];
+    extraCommands = ''
+      printf '%s' "$goWrapper" > "$out/bin/go"
+      /bin/chmod +x "$out/bin/go"
+    '';
+    meta.mainProgram = "go";
     meta.platforms =
       lib.platforms.darwin ++ lib.platforms.linux ++ lib.platforms.wasi ++ lib.platforms.freebsd;
+    env = { inherit goWrapper; };
     passthru = {
       inherit (targetPlatform.go) GOOS GOARCH GOARM;
       CGO_ENABLED =
