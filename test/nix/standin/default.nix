@@ -73,8 +73,6 @@ let
         buildPackages = if buildPackages == null then self else buildPackages;
         pkgsBuildBuild = self.buildPackages;
         tarsum = callPackage (parts + "/pkgs/build-support/docker/tarsum.nix") { };
-        nuke-refs = callPackage (parts + "/pkgs/build-support/nuke-references") { };
-        removeReferencesTo = callPackage (parts + "/pkgs/build-support/remove-references-to") { };
       }
       // variants self
     );

@@ -198,5 +198,4 @@ in
   util-linux = notStoodIn "util-linux";
   vmTools = notStoodIn "vmTools";
   writers = notStoodIn "writers";
-  signingUtils = notStoodIn "signingUtils";
 }
