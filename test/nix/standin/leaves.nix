@@ -65,15 +65,12 @@ let
   # runs the machine's Go (host.json) instead of nixpkgs' patched,
   # source-built Go; when host.json names a shared build cache, every build
   # uses it (buildGoModule points GOCACHE at a fresh $TMPDIR/go-cache), so
-  # the package is compiled once per test run, not once per derivation. The
-  # cache is group-writable for the nixbld build users.
+  # the package is compiled once per test run, not once per derivation.
+  # test/nix/level2 makes that folder writable for the nixbld group.
   goWrapper = ''
     #!/bin/sh
     ${
-      lib.optionalString (host.goCache or "" != "") ''
-        umask 002
-        export GOCACHE=${host.goCache}
-      ''
+      lib.optionalString (host.goCache or "" != "") "export GOCACHE=${host.goCache}\n"
     }exec ${host.tools.go} "$@"
   '';
   go_1_26 = hostTool {
