@@ -45,7 +45,7 @@ buildGoModule (
     };
 
     # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
-    vendorHash = "sha256-Z23wjE4lu0XC2o0xAJpUTZ9lXYygSweaRNef1mBWXr4=";
+    vendorHash = "sha256-PiIANzPZuYslQqENFjZ/z14eaMtJXyKfPCNe7FRRGXw=";
 
     subPackages = [ "." ];
 
