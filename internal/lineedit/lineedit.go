@@ -36,9 +36,9 @@ type Options struct {
 	// HistoryPath(os.Getenv). A file that cannot be read or written only
 	// means no history across sessions.
 	HistoryFile string
-	// Complete offers completions for Tab: line is split at pos into
-	// head + word + tail, and each completion replaces word. Nil: Tab
-	// completes nothing.
+	// Complete offers completions for Tab: line is split at pos (a byte
+	// offset) into head + word + tail, and each completion replaces word.
+	// Nil: Tab completes nothing.
 	Complete func(line string, pos int) (head string, completions []string, tail string)
 }
 
@@ -93,8 +93,10 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 	e.state.SetCtrlCAborts(true)
 	e.state.SetMultiLineMode(true) // long lines wrap, as in readline
 	e.state.SetTabCompletionStyle(liner.TabPrints)
-	if opts.Complete != nil {
-		e.state.SetWordCompleter(opts.Complete)
+	if complete := opts.Complete; complete != nil {
+		e.state.SetWordCompleter(func(line string, pos int) (string, []string, string) {
+			return complete(line, len(string([]rune(line)[:pos]))) // liner counts runes
+		})
 	}
 	if e.history != "" {
 		if f, err := os.Open(e.history); err == nil {

@@ -61,6 +61,7 @@ func TestEdits(t *testing.T) {
 		{"backspace", "abx" + backspace + "c" + enter, "abc"},
 		{"ctrl-l keeps the line", "ab" + ctrlL + "c" + enter, "abc"},
 		{"tab completes a keyword", "sel" + tab + " 1" + enter, "SELECT 1"},
+		{"tab after wide text", "'あい' sel" + tab + enter, "'あい' SELECT"},
 		{"east asian text edited in place", "あう" + left + "い" + end + "え" + enter, "あいうえ"},
 	} {
 		pr.send(t, tc.keys)
