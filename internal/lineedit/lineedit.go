@@ -85,6 +85,7 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 	if !IsTerminal(out) {
 		return nil, errors.New("lineedit: stdout is not a terminal")
 	}
+	sizeUnknownTerminal(out)
 	e := &Editor{fd: 0, saved: saved, history: opts.HistoryFile}
 	if e.history == "" {
 		e.history = HistoryPath(os.Getenv)
@@ -105,6 +106,22 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 		}
 	}
 	return e, nil
+}
+
+// sizeUnknownTerminal gives a terminal of 0 columns the size 80x24. A
+// process started by "docker run -it" may see 0x0 until the client sends the
+// real size (then SIGWINCH tells liner); liner takes 0 columns for a
+// terminal too narrow to edit on and never looks again.
+func sizeUnknownTerminal(out *os.File) {
+	ws, err := unix.IoctlGetWinsize(int(out.Fd()), unix.TIOCGWINSZ)
+	if err != nil || ws.Col != 0 {
+		return
+	}
+	ws.Col = 80
+	if ws.Row == 0 {
+		ws.Row = 24
+	}
+	unix.IoctlSetWinsize(int(out.Fd()), unix.TIOCSWINSZ, ws)
 }
 
 // ReadLine shows prompt and returns the line typed, without its newline.

@@ -227,6 +227,15 @@ func TestModeRestoredOnSIGTERM(t *testing.T) {
 	}
 }
 
+// docker run -it may start the program before the terminal has a size.
+func TestTerminalWithoutSize(t *testing.T) {
+	p := openPTYSize(t, 0, 0)
+	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
+	pr.send(t, "acd"+left+left+"b"+enter)
+	pr.expect(t, got("abcd"))
+	pr.expect(t, prompt)
+}
+
 func TestHistoryPath(t *testing.T) {
 	for _, tc := range []struct {
 		name string

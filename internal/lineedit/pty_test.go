@@ -30,7 +30,10 @@ type pty struct {
 
 // openPTY opens a pseudo-terminal of 80x24 and starts copying what the
 // program shows.
-func openPTY(t *testing.T) *pty {
+func openPTY(t *testing.T) *pty { return openPTYSize(t, 80, 24) }
+
+// openPTYSize opens a pseudo-terminal of cols x rows (0x0: never set).
+func openPTYSize(t *testing.T, cols, rows uint16) *pty {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
@@ -48,7 +51,7 @@ func openPTY(t *testing.T) *pty {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: 24, Col: 80}); err != nil {
+	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
 		t.Fatal(err)
 	}
 	p := &pty{master: master, slave: slave}
