@@ -12,11 +12,13 @@ import (
 
 // Interactive mode: stdin is a terminal and -batch was not given. The
 // shell prints the stock shell's banner and prompts ("sqlite> ", and
-// "   ...> " while a statement is incomplete) on stdout. There is no line
-// editor: the terminal's own line discipline edits the line. Ctrl-D at an
-// empty prompt leaves. Ctrl-C interrupts the running statement (SQLite rolls
-// it back) or drops a half-typed one, and the shell goes on; errors never
-// end the session, even with -bail, as in the stock shell.
+// "   ...> " while a statement is incomplete) on stdout. When stdin and
+// stdout are both the terminal, the line editor (editor.go) reads the
+// lines; else (or with TERM=dumb) the terminal's own line discipline edits
+// them. Ctrl-D at an empty prompt leaves. Ctrl-C interrupts the running
+// statement (SQLite rolls it back) or drops a half-typed one, and the shell
+// goes on; errors never end the session, even with -bail, as in the stock
+// shell.
 
 const (
 	mainPrompt     = "sqlite> "
@@ -38,24 +40,35 @@ type terminal struct {
 	out  io.Writer
 	idle chan struct{} // Ctrl-C while waiting for input
 	echo bool          // -interactive on a pipe: show the lines read after the prompt, as the stock shell does
+	ask  chan<- string // with the line editor: prompts go to it instead of out
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // interrupts the running statement, if any
 }
 
 func (t *terminal) prompt(continued bool) {
+	p := mainPrompt
 	if continued {
-		fmt.Fprint(t.out, continuePrompt)
-	} else {
-		fmt.Fprint(t.out, mainPrompt)
+		p = continuePrompt
+	}
+	if t.ask == nil {
+		fmt.Fprint(t.out, p)
 	}
 	if f, ok := t.out.(interface{ Flush() error }); ok {
 		f.Flush() // output is buffered when stdout is not a terminal
 	}
+	if t.ask != nil {
+		t.ask <- p
+	}
 }
 
-// interrupted ends the prompt line after Ctrl-C at the prompt.
-func (t *terminal) interrupted() { fmt.Fprintln(t.out) }
+// interrupted ends the prompt line after Ctrl-C at the prompt (the line
+// editor has shown "^C" and a newline itself).
+func (t *terminal) interrupted() {
+	if t.ask == nil {
+		fmt.Fprintln(t.out)
+	}
+}
 
 // onInterrupt is the SIGINT hook: interrupt the statement, else the input.
 func (t *terminal) onInterrupt() {
@@ -101,7 +114,22 @@ func (s *shell) runInteractive() error {
 	v, _ := s.sqliteVersion()
 	fmt.Fprintf(s.stdout, "SQLite version %s %.19s (hello-sqlite %s)\nEnter \".help\" for usage hints.\n",
 		v.version, v.sourceID, version)
-	lr := newLineReader(s.stdin)
+	var lr *lineReader
+	names := make(chan completionRequest)
+	if ed := s.openEditor(names); ed != nil {
+		// Ctrl-C at the prompt reaches the editor as a key (it drops the
+		// line); the terminal's SIGINT only comes while a statement runs.
+		t.idle = nil
+		lr = newEditorReader(ed, names)
+		t.ask = lr.ask
+		setRestoreHook(s.ctx, ed.Restore)
+		defer func() {
+			setRestoreHook(s.ctx, nil)
+			ed.Close() // history errors only mean no history next time
+		}()
+	} else {
+		lr = newLineReader(s.stdin)
+	}
 	defer lr.close()
 	err := s.readLoop(lr, "", t)
 	if err == nil {

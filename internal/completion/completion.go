@@ -46,8 +46,14 @@ func isWordRune(r rune) bool {
 
 // Complete splits line at pos (a byte offset) into head, the word being
 // typed and tail, and returns the keywords and names that start with that
-// word, ignoring case, sorted and without repeats. An empty word offers
-// nothing (the list would be every keyword).
+// word, ignoring case, sorted and without repeats. Keywords come in upper
+// case, or in lower case when the word is typed in lower case. An empty
+// word offers nothing (the list would be every keyword).
+//
+// The editor replaces the word with the candidates' longest common prefix,
+// so that prefix must never be shorter than the word: when the candidates
+// differ in case from the word and from each other, each one starts with
+// the word as typed.
 func Complete(line string, pos int, names []string) (head string, candidates []string, tail string) {
 	if pos < 0 || pos > len(line) {
 		pos = len(line)
@@ -64,15 +70,41 @@ func Complete(line string, pos int, names []string) (head string, candidates []s
 	if word == "" {
 		return head, nil, tail
 	}
+	lower := strings.ToLower(word) == word
 	seen := map[string]bool{}
-	for _, list := range [][]string{Keywords, names} {
-		for _, c := range list {
-			if len(c) >= len(word) && strings.EqualFold(c[:len(word)], word) && !seen[c] {
-				seen[c] = true
-				candidates = append(candidates, c)
-			}
+	add := func(c string) {
+		if len(c) >= len(word) && strings.EqualFold(c[:len(word)], word) && !seen[c] {
+			seen[c] = true
+			candidates = append(candidates, c)
 		}
 	}
+	for _, k := range Keywords {
+		if lower {
+			k = strings.ToLower(k)
+		}
+		add(k)
+	}
+	for _, n := range names {
+		add(n)
+	}
 	sort.Strings(candidates)
+	if len(candidates) > 1 && len(commonPrefix(candidates)) < len(word) {
+		for i, c := range candidates {
+			candidates[i] = word + c[len(word):]
+		}
+	}
 	return head, candidates, tail
+}
+
+// commonPrefix is the longest prefix all of list share, byte for byte.
+func commonPrefix(list []string) string {
+	p := list[0]
+	for _, s := range list[1:] {
+		n := 0
+		for n < len(p) && n < len(s) && p[n] == s[n] {
+			n++
+		}
+		p = p[:n]
+	}
+	return p
 }

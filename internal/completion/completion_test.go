@@ -13,14 +13,17 @@ func TestComplete(t *testing.T) {
 		head, tail string
 		want       []string
 	}{
-		{"keyword, lower case typed", "sel", -1, "", "", []string{"SELECT"}},
+		{"keyword, upper case typed", "SEL", -1, "", "", []string{"SELECT"}},
+		{"keyword, lower case typed", "sel", -1, "", "", []string{"select"}},
+		{"keyword, mixed case typed", "Sel", -1, "", "", []string{"SELECT"}},
 		{"keyword after text", "SELECT * FR", -1, "SELECT * ", "", []string{"FROM"}},
-		{"keywords and names together", "SELECT * FROM ord", -1, "SELECT * FROM ", "", []string{"ORDER", "order_items", "orders"}},
-		{"names ignore case", "SELECT cust", -1, "SELECT ", "", []string{"Customer", "customer_id"}},
-		{"word before the cursor only", "SELECT cus FROM t", 10, "SELECT ", " FROM t", []string{"Customer", "customer_id"}},
-		{"after a parenthesis", "SELECT count(cu", -1, "SELECT count(", "", []string{"CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "Customer", "customer_id"}},
+		{"keywords and names together", "SELECT * FROM ord", -1, "SELECT * FROM ", "", []string{"order", "order_items", "orders"}},
+		{"names ignore case, the word's case kept", "SELECT CUST", -1, "SELECT ", "", []string{"CUSTomer", "CUSTomer_id"}},
+		{"word before the cursor only", "SELECT cus FROM t", 10, "SELECT ", " FROM t", []string{"customer", "customer_id"}},
+		{"one candidate in its own case", "SELECT CUSTOMER_", -1, "SELECT ", "", []string{"customer_id"}},
+		{"after a parenthesis", "SELECT count(CU", -1, "SELECT count(", "", []string{"CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CUstomer", "CUstomer_id"}},
 		{"non-ASCII name", "SELECT 名", -1, "SELECT ", "", []string{"名前"}},
-		{"name equal to a keyword once", "TEM", -1, "", "", []string{"TEMP", "TEMPORARY", "temp"}},
+		{"name equal to a keyword once", "tem", -1, "", "", []string{"temp", "temporary"}},
 		{"empty word offers nothing", "SELECT ", -1, "SELECT ", "", nil},
 		{"no match", "SELECT zzz", -1, "SELECT ", "", nil},
 	} {
