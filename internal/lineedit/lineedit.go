@@ -129,6 +129,20 @@ func sizeUnknownTerminal(out *os.File) {
 // read error. Ctrl-D on a line with text deletes the character under the
 // cursor, as in readline, and never ends the input.
 func (e *Editor) ReadLine(prompt string) (string, error) {
+	// liner turns ISIG off only after it has shown the prompt: a Ctrl-C
+	// typed as soon as the prompt shows would be a SIGINT, which also
+	// flushes the typed line. So off first, and on again after, so that
+	// Ctrl-C while the caller runs a statement stays a SIGINT.
+	if m, err := unix.IoctlGetTermios(e.fd, unix.TCGETS); err == nil && m.Lflag&unix.ISIG != 0 {
+		m.Lflag &^= unix.ISIG
+		unix.IoctlSetTermios(e.fd, unix.TCSETS, m)
+		defer func() {
+			if m, err := unix.IoctlGetTermios(e.fd, unix.TCGETS); err == nil {
+				m.Lflag |= unix.ISIG
+				unix.IoctlSetTermios(e.fd, unix.TCSETS, m)
+			}
+		}()
+	}
 	line, err := e.state.Prompt(prompt)
 	switch {
 	case errors.Is(err, liner.ErrPromptAborted):

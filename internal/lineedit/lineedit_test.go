@@ -37,8 +37,8 @@ func session(t *testing.T, p *pty, history string) (*proc, unix.Termios) {
 	pr := startEcho(t, p, "SQLITE_HISTORY="+history)
 	pr.expect(t, prompt)
 	raw := p.mode(t)
-	if raw.Lflag&(unix.ICANON|unix.ECHO) != 0 {
-		t.Fatalf("at the prompt the terminal is not in raw mode: lflag %#x", raw.Lflag)
+	if raw.Lflag&(unix.ICANON|unix.ECHO|unix.ISIG) != 0 {
+		t.Fatalf("once the prompt shows the terminal is not in raw mode (ISIG off: Ctrl-C is a key): lflag %#x", raw.Lflag)
 	}
 	return pr, before
 }

@@ -79,8 +79,8 @@ func startEditing(t *testing.T, iutf8 bool, args ...string) *editSession {
 		slave.Close()
 	})
 	s.expect(t, shellPrompt)
-	if m := s.mode(t); m.Lflag&(unix.ICANON|unix.ECHO) != 0 {
-		t.Fatalf("at the prompt the terminal is not in raw mode (lflag %#x): no line editor", m.Lflag)
+	if m := s.mode(t); m.Lflag&(unix.ICANON|unix.ECHO|unix.ISIG) != 0 {
+		t.Fatalf("once the prompt shows the terminal is not in raw mode (lflag %#x): no line editor, or Ctrl-C would be SIGINT", m.Lflag)
 	}
 	return s
 }
