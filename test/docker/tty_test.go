@@ -70,6 +70,43 @@ func TestInteractiveTTY(t *testing.T) {
 	}
 }
 
+// TestInteractiveTTYDockerStop: docker stop while the line editor waits at
+// the prompt (the terminal in raw mode): the program ends on SIGTERM with
+// status 143 well before docker's 10 s grace runs out.
+func TestInteractiveTTYDockerStop(t *testing.T) {
+	f := needImage(t)
+	p := openTTY(t)
+	name := uniqueName("ctr")
+	args := append([]string{"run", "-it", "--name", name, "--label", runLabel + "=" + runID}, hardened...)
+	args = append(args, f.loaded, ":memory:")
+	cmd := exec.Command("docker", args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = p.slave, p.slave, p.slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		docker(nil, "rm", "-f", name)
+		cmd.Process.Kill()
+		<-exited
+	})
+	p.expect(t, "sqlite> ")
+	p.send("SELECT 'typing")
+	p.expect(t, "typing")
+	start := time.Now()
+	mustDocker(t, "stop", name)
+	took := time.Since(start)
+	if code := mustDocker(t, "inspect", "-f", "{{.State.ExitCode}}", name); code != "143" {
+		t.Errorf("exit status %s after docker stop at the prompt, want 143\n%q", code, p.text())
+	}
+	t.Logf("docker stop at the prompt took %v", took.Round(time.Millisecond))
+	if took > 5*time.Second {
+		t.Errorf("docker stop took %v: SIGTERM did not end the program (killed after the grace period?)", took)
+	}
+}
+
 // tty is the master side of a pseudo-terminal of 80x24 and what it showed.
 type tty struct {
 	master, slave *os.File
