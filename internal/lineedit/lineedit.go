@@ -50,8 +50,7 @@ type Editor struct {
 	history string
 	added   bool // history changed since it was loaded
 
-	mu       sync.Mutex
-	restored bool
+	mu sync.Mutex // serialises Restore, which a signal path may call
 }
 
 // IsTerminal reports whether f is a terminal.
@@ -59,6 +58,10 @@ func IsTerminal(f *os.File) bool {
 	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
 	return err == nil
 }
+
+// Supported reports whether TERM names a terminal the editor can drive
+// (not unset, "dumb" or "cons25"); else the caller should not use it.
+func Supported() bool { return liner.TerminalSupported() }
 
 // HistoryPath is the history file the stock shell uses: $SQLITE_HISTORY if
 // set, else ~/.sqlite_history when HOME is set; "" when there is none.
@@ -189,7 +192,6 @@ func (e *Editor) Restore() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	unix.IoctlSetTermios(e.fd, unix.TCSETS, e.saved)
-	e.restored = true
 }
 
 // Close saves the history and restores the terminal. The history error,

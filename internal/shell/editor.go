@@ -6,7 +6,6 @@ import (
 
 	"github.com/hello-sqlite/hello-sqlite/internal/completion"
 	"github.com/hello-sqlite/hello-sqlite/internal/lineedit"
-	"github.com/peterh/liner"
 )
 
 // The line editor at the prompt (internal/lineedit) when stdin and stdout
@@ -25,7 +24,7 @@ type completionRequest struct{ reply chan []string }
 func (s *shell) openEditor(names chan completionRequest) *lineedit.Editor {
 	in, ok1 := s.stdin.(*os.File)
 	out, ok2 := s.stdout.(*os.File)
-	if !ok1 || !ok2 || !liner.TerminalSupported() || !lineedit.IsTerminal(in) || !lineedit.IsTerminal(out) {
+	if !ok1 || !ok2 || !lineedit.Supported() || !lineedit.IsTerminal(in) || !lineedit.IsTerminal(out) {
 		return nil
 	}
 	complete := func(line string, pos int) (string, []string, string) {
