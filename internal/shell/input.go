@@ -132,7 +132,7 @@ func (s *shell) runScript(r io.Reader, name string) error {
 func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error {
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
-	lineno, start := 0, 0       // current line, first line of the pending statement
+	start := 0                  // first line of the pending statement
 	where := func() string {
 		switch {
 		case tty != nil:
@@ -146,6 +146,12 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	if tty != nil {
 		idle = tty.Idle
 	}
+	// .import <<LABEL reads its data from here (inline.go); src.lineno
+	// counts the lines read, its own included.
+	src := &scriptSource{lr: lr, name: name, idle: idle, tty: tty}
+	saved := s.source
+	s.source = src
+	defer func() { s.source = saved }()
 	// stop says whether a command's error ends the loop (see afterError);
 	// at the prompt, errors never do.
 	stop := func(err error) error {
@@ -175,7 +181,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 		if tty != nil && tty.Echo {
 			fmt.Fprintln(tty.Out, line)
 		}
-		lineno++
+		src.lineno++
 		if sqltext.IsTerminatorLine(line) { // also alone: then it is an empty statement
 			c := comp
 			if pending.Len() == 0 {
@@ -195,7 +201,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				if line[0] == '#' {
 					continue
 				}
-				start = lineno
+				start = src.lineno
 				err := s.runCommand(tty, where(), func() error { return s.dotCommand(strings.TrimRight(line, " \t\r")) })
 				if isQuit(err) {
 					return err
@@ -205,7 +211,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				}
 				continue
 			}
-			start = lineno
+			start = src.lineno
 			line = strings.TrimLeft(line, " \t\r\n\f")
 			pending.WriteString(line)
 			comp = sqltext.Completer{}
