@@ -47,7 +47,7 @@ buildGo126Module (
     };
 
     # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
-    vendorHash = "sha256-7c3UPojUcKysE3q2UWc3lD1pscGVnNVbGTT+LoxnDVA=";
+    vendorHash = "sha256-hzSB8UE0S21H+EC+RqAdQfay+FrYCsvME0BA1Auzm/8=";
 
     subPackages = [ "." ];
 

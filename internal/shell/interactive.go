@@ -35,7 +35,22 @@ func (s *shell) runInteractive() error {
 	v, _ := s.sqliteVersion()
 	fmt.Fprintf(s.stdout, "SQLite version %s %.19s (hello-sqlite %s)\nEnter \".help\" for usage hints.\n",
 		v.version, v.sourceID, s.version)
-	lr := newLineReader(s.stdin)
+	var lr *lineReader
+	names := make(chan completionRequest)
+	if ed := s.openEditor(names); ed != nil {
+		// Ctrl-C at the prompt reaches the editor as a key (it drops the
+		// line); the terminal's SIGINT only comes while a statement runs.
+		t.Idle = nil
+		lr = newEditorReader(ed, names)
+		t.Ask = lr.ask
+		engine.SetRestoreHook(s.ctx, ed.Restore)
+		defer func() {
+			engine.SetRestoreHook(s.ctx, nil)
+			ed.Close() // a history error only means no history next time
+		}()
+	} else {
+		lr = newLineReader(s.stdin)
+	}
 	defer lr.close()
 	err := s.readLoop(lr, "", t)
 	if err == nil {
