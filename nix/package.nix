@@ -47,7 +47,7 @@ buildGo126Module (
     };
 
     # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
-    vendorHash = "sha256-hzSB8UE0S21H+EC+RqAdQfay+FrYCsvME0BA1Auzm/8=";
+    vendorHash = "sha256-laDTnpYd2tyxShYQgK9Z+BIG/rkLQdJxBdxGZd6+AYw=";
 
     subPackages = [ "." ];
 

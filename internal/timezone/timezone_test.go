@@ -1,6 +1,12 @@
 package timezone
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"io"
+	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -76,5 +82,41 @@ func TestEmbeddedUnknown(t *testing.T) {
 		if loc, err := embedded(name); err == nil {
 			t.Errorf("embedded(%q) = %v, want an error", name, loc)
 		}
+	}
+}
+
+// TestEmbeddedHasEveryZone: every zone of the Go toolchain's database reads
+// back byte for byte, links included (gen.go stores equal zones once).
+func TestEmbeddedHasEveryZone(t *testing.T) {
+	zr, err := zip.OpenReader(filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	gz, err := gzip.NewReader(bytes.NewReader(zoneinfoGz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := io.ReadAll(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := zipEntry(all, f.Name)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes, err %v; want %d bytes", f.Name, len(got), err, len(want))
+		}
+	}
+	if len(zr.File) < 500 {
+		t.Fatalf("only %d zones in Go's database", len(zr.File))
 	}
 }
