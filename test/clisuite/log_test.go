@@ -16,7 +16,7 @@ func TestParseLog(t *testing.T) {
 	}{
 		{"testdata/finished.log", []Test{
 			{"shell1-1.1.1", true}, {"shell1-1.1.2", false}, {"shell1-1.2.1", false}, {"shell1-1.3.1", true},
-		}, true, 4},
+		}, true, 5},
 		// No summary: the "! NAME expected" case and the last one started fail.
 		{"testdata/unfinished.log", []Test{
 			{"shell2-1.1", true}, {"shell2-1.2", false}, {"shell2-1.3", true}, {"shell2-1.4", false},
@@ -40,15 +40,29 @@ func TestParseLog(t *testing.T) {
 	}
 }
 
-// A failure the summary names but whose "NAME..." was not at a line start still counts.
-func TestParseLogFailureOnlyInSummary(t *testing.T) {
-	log := "a-1... Ok\noutput without newline b-2...\n1 errors out of 2 tests on x\n!Failures on these tests: b-2\n"
+// A reused name is NAME#2 from its second run; the summary lists it once per failed run.
+func TestParseLogRepeatedName(t *testing.T) {
+	log := "a-1... Ok\na-1...\n! a-1 expected: [x]\n! a-1 got:      [y]\n" +
+		"1 errors out of 3 tests on x\n!Failures on these tests: a-1\n"
 	res, err := ParseLog(strings.NewReader(log))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Test{{"a-1", true}, {"b-2", false}}
+	want := []Test{{"a-1", true}, {"a-1#2", false}}
 	if !reflect.DeepEqual(res.Tests, want) {
 		t.Errorf("got %+v, want %+v", res.Tests, want)
+	}
+}
+
+// A log whose runs disagree with its own summary is an error, not a guess.
+func TestParseLogDisagreesWithSummary(t *testing.T) {
+	for _, log := range []string{
+		"a-1... Ok\nb-2...\n0 errors out of 3 tests on x\n",                                   // b-2 failed, not listed
+		"a-1... Ok\nb-2... Ok\n1 errors out of 3 tests on x\n!Failures on these tests: b-2\n", // listed, passed
+		"a-1... Ok\n0 errors out of 3 tests on x\n",                                           // count differs
+	} {
+		if _, err := ParseLog(strings.NewReader(log)); err == nil {
+			t.Errorf("ParseLog(%q): no error", log)
+		}
 	}
 }
