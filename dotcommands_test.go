@@ -5,9 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -20,124 +17,6 @@ func dotRun(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	status = exitCode(err, &errb)
 	return out.String(), errb.String(), status
-}
-
-func TestParseDotArgs(t *testing.T) {
-	cases := []struct {
-		line string
-		want []string
-	}{
-		{".tables", []string{"tables"}},
-		{".", nil},
-		{".  ", nil},
-		{".mode csv", []string{"mode", "csv"}},
-		{".separator ;", []string{"separator"}}, // a final ";" is dropped
-		{".schema t ; ", []string{"schema", "t"}},
-		{".print 'a b' \"c d\"", []string{"print", "a b", "c d"}},
-		{`.print "a\tb" 'a\tb'`, []string{"print", "a\tb", `a\tb`}},
-		{`.print "q\"q" "x\x41y" "\101\60" "\q"`, []string{"print", `q"q`, "xAy", "A0", "q"}},
-		{`.print "unterminated arg`, []string{"print", "unterminated arg"}},
-		{".print a\tb\r\n", []string{"print", "a", "b"}},
-		{`.print "x\000y"`, []string{"print", "x"}},
-		{`.print ab"cd"`, []string{"print", `ab"cd"`}},
-	}
-	for _, c := range cases {
-		if got := parseDotArgs(c.line); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("parseDotArgs(%q) = %q, want %q", c.line, got, c.want)
-		}
-	}
-}
-
-// TestLookupDot checks abbreviations against the stock shell's choices
-// (found by trying each with the stock 3.53 shell).
-func TestLookupDot(t *testing.T) {
-	cases := map[string]string{
-		"d": "dump", "da": "databases", "dump": "dump", "ta": "tables", "t": "trace",
-		"timeo": "timeout", "time": "", "s": "scanstats", "sch": "schema", "se": "separator",
-		"i": "import", "in": "indexes", "indices": "indexes", "e": "echo", "ex": "exit",
-		"q": "quit", "o": "output", "on": "output", "op": "open", "r": "recover", "rea": "read",
-		"res": "restore", "b": "", "bac": "backup", "bai": "bail", "sav": "backup", "save": "backup",
-		"h": "headers", "hel": "help", "n": "nullvalue", "m": "mode", "foo": "", "tablesx": "",
-		"cd": "cd", "c": "clone",
-	}
-	for arg, want := range cases {
-		got := ""
-		if c := lookupDot(arg); c != nil {
-			got = c.name
-		}
-		if got != want {
-			t.Errorf("lookupDot(%q) = %q, want %q", arg, got, want)
-		}
-	}
-}
-
-// TestSplitColumns uses layouts printed by the stock 3.53 shell's .tables.
-func TestSplitColumns(t *testing.T) {
-	var many []string
-	for i := 1; i <= 30; i++ {
-		many = append(many, "t"+strconv.Itoa(i)+strings.Repeat("a", i%7))
-	}
-	// .tables sorts by name
-	sort.Strings(many)
-	cases := []struct {
-		names []string
-		want  string
-	}{
-		{nil, ""},
-		{[]string{"only"}, "only\n"},
-		{[]string{"au", "g", "select", "t", "v", "wr"}, "au     g     select     t     v     wr\n"},
-		{many, "t10aaa      t14      t18aaaa     t21      t25aaaa     t29a    t4aaaa     t8a\n" +
-			"t11aaaa     t15a     t19aaaaa    t22a     t26aaaaa    t2aa    t5aaaaa    t9aa\n" +
-			"t12aaaaa    t16aa    t1a         t23aa    t27aaaaaa   t30aa   t6aaaaaa\n" +
-			"t13aaaaaa   t17aaa   t20aaaaaa   t24aaa   t28         t3aaa   t7\n"},
-		{[]string{strings.Repeat("x", 79), "y"}, strings.Repeat("x", 79) + "\ny\n"},
-		{[]string{"a b", strings.Repeat("x", 86), "z"}, "a b\n\n" + strings.Repeat("x", 80) + "\nxxxxxx\n\nz\n"},
-		{[]string{"a b", "café", "z", "日本語"}, "a b     café     z     日本語\n"},
-	}
-	for _, c := range cases {
-		if got := splitColumns(c.names, 80); got != c.want {
-			t.Errorf("splitColumns(%q):\n%s\nwant:\n%s", c.names, got, c.want)
-		}
-	}
-}
-
-func TestIntegerValue(t *testing.T) {
-	cases := map[string]int64{"0": 0, "100": 100, "-7": -7, "0x1f": 31, "2KiB": 2048, "3k": 3000,
-		"1MB": 1000000, "abc": 0, "12abc": 12, "99999999999999999999": 1<<63 - 1}
-	for in, want := range cases {
-		if got := integerValue(in); got != want {
-			t.Errorf("integerValue(%q) = %d, want %d", in, got, want)
-		}
-	}
-}
-
-func TestImportColumnNames(t *testing.T) {
-	cols, renames := importColumnNames([]string{"a", "b", "a", "", "c", "d", "e", "A", "a_1"})
-	// As the stock 3.53 shell names them.
-	wantCols := "(\n\"a_01\", \"b\", \"a_03\", \"?\",\n \"c\", \"d\", \"e\", \"A_08\",\n \"a_1\")"
-	wantRenames := "\"a\" to \"a_01\",\n\"a\" to \"a_03\",\n\"A\" to \"A_08\""
-	if cols != wantCols || renames != wantRenames {
-		t.Errorf("got %q / %q\nwant %q / %q", cols, renames, wantCols, wantRenames)
-	}
-}
-
-func TestSQLTextLiteral(t *testing.T) {
-	cases := map[string]string{
-		"plain":      "'plain'",
-		"it's":       "'it''s'",
-		`back\slash`: `'back\slash'`,
-		"a\nb":       `unistr('a\u000ab')`,
-		"q'\\\t":     `unistr('q''\\\u0009')`,
-		"x\x00y":     "'x'",
-		"del\x7f":    "'del\x7f'",
-		"\x1f":       `unistr('\u001f')`,
-		"üñí":        "'üñí'",
-	}
-	for in, want := range cases {
-		if got := sqlTextLiteral(in); got != want {
-			t.Errorf("sqlTextLiteral(%q) = %s, want %s", in, got, want)
-		}
-	}
 }
 
 // trickySetup builds a database with values and objects .dump must carry.

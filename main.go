@@ -95,25 +95,21 @@ import (
 	"fmt"
 	"io"
 	"os"
-)
 
-// version is set by the build: -ldflags "-X main.version=...".
-var version = "dev"
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+	"github.com/hello-sqlite/hello-sqlite/internal/shell"
+	"github.com/hello-sqlite/hello-sqlite/internal/term"
+)
 
 func main() {
 	ctx, stop := context.Background(), func() {}
 	if len(os.Args) > 1 { // the demo ends in milliseconds: it skips the signal set-up (a thread) to start faster
-		ctx, stop = signalContext(ctx)
+		ctx, stop = engine.SignalContext(ctx)
 	}
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
-
-// usageError marks errors in the command line: exit status 2.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
 
 // exitCode prints err (if any, and not printed yet) and picks the exit
 // status: 0 ok, 1 error, 2 usage, 128+N after signal N.
@@ -121,24 +117,24 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	var ue usageError
+	var ue shell.UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ue.msg)
-		fmt.Fprintln(stderr, usageLine)
+		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ue.Msg)
+		fmt.Fprintln(stderr, shell.UsageLine)
 		return 2
 	}
-	var ie interruptError
+	var ie engine.InterruptError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ie)
-		return ie.exitStatus()
+		return ie.ExitStatus()
 	}
-	var quit quitError
+	var quit shell.QuitError
 	if errors.As(err, &quit) {
-		return quit.status
+		return quit.Status
 	}
-	var done reportedError
+	var done shell.ReportedError
 	if !errors.As(err, &done) {
-		fmt.Fprintf(stderr, "hello-sqlite: %s\n", errorMessage(err))
+		fmt.Fprintf(stderr, "hello-sqlite: %s\n", shell.ErrorMessage(err))
 	}
 	return 1
 }
@@ -148,15 +144,15 @@ func exitCode(err error, stderr io.Writer) int {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = panicError(r, defaultMemoryLimit)
+			err = engine.PanicError(r, engine.DefaultMemoryLimit)
 		}
 	}()
 	if len(args) == 0 {
 		return demo(stdout)
 	}
-	if f, ok := stdout.(*os.File); ok && !isTerminal(f) {
+	if f, ok := stdout.(*os.File); ok && !term.IsTerminal(f) {
 		// Buffer output to pipes and files as C's stdio does; prompts
-		// flush it (see terminal.go).
+		// flush it (see internal/term).
 		buf := bufio.NewWriterSize(stdout, 64<<10)
 		defer func() {
 			if ferr := buf.Flush(); ferr != nil && err == nil {
@@ -165,5 +161,5 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}()
 		stdout = buf
 	}
-	return runShell(newShell(ctx, stdin, stdout, stderr), args)
+	return shell.Run(ctx, version, args, stdin, stdout, stderr)
 }

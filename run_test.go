@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ncruces/go-sqlite3"
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
 // runResult is what one run of the program produced.
@@ -221,7 +221,7 @@ func TestSignalInterruptsStatement(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		var at time.Time
-		timer := time.AfterFunc(300*time.Millisecond, func() { at = time.Now(); cancel(interruptError{sig}) })
+		timer := time.AfterFunc(300*time.Millisecond, func() { at = time.Now(); cancel(engine.InterruptError{Sig: sig}) })
 		r := runIt(t, ctx, "", "sig.db",
 			"begin; insert into t select value from generate_series(2, 1e12); commit;")
 		timer.Stop()
@@ -243,94 +243,11 @@ func TestSignalWhileReading(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	pr, pw, _ := os.Pipe()
 	defer pw.Close()
-	time.AfterFunc(200*time.Millisecond, func() { cancel(interruptError{syscall.SIGTERM}) })
+	time.AfterFunc(200*time.Millisecond, func() { cancel(engine.InterruptError{Sig: syscall.SIGTERM}) })
 	var out, errb bytes.Buffer
 	err := run(ctx, []string{":memory:"}, pr, &out, &errb)
 	if status := exitCode(err, &errb); status != 143 {
 		t.Fatalf("status %d, stderr %q", status, errb.String())
-	}
-}
-
-// TestTempFilesWithoutTmp runs work that needs SQLite temp files with no
-// usable temp directory but the database's own: first through the bare
-// driver, to show the work does need them, then through the shell.
-func TestTempFilesWithoutTmp(t *testing.T) {
-	dir := t.TempDir()
-	t.Chdir(dir)
-	t.Setenv("SQLITE_TMPDIR", "/nonexistent/sqlite-tmp")
-	t.Setenv("TMPDIR", "/nonexistent/tmp")
-	saved := tempDirCandidates
-	tempDirCandidates = func() []string { return []string{"/nonexistent/sqlite-tmp", "/nonexistent/tmp"} }
-	defer func() { tempDirCandidates = saved }()
-
-	work := `PRAGMA cache_size=-200;
-CREATE TABLE big(a, b);
-INSERT INTO big SELECT value, randomblob(300) FROM generate_series(1, 20000);
-CREATE INDEX big_b ON big(b);
-CREATE TEMP TABLE tt AS SELECT a FROM big WHERE a % 7 = 0;
-SELECT count(*) FROM tt;
-SELECT count(*) FROM (SELECT a FROM big ORDER BY b DESC);
-VACUUM;
-PRAGMA integrity_check;
-`
-	bare, err := sqlite3.Open("bare.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bare.Exec(work); err == nil {
-		t.Fatal("the work ran without temp files: the test proves nothing")
-	}
-	bare.Close()
-
-	if got := chooseTempDir("heavy.db"); got != dir {
-		t.Fatalf("temp dir = %q, want the database's folder %q", got, dir)
-	}
-	r := runIt(t, context.Background(), work, "heavy.db")
-	if r.status != 0 || r.stdout != "2857\n20000\nok\n" {
-		t.Fatalf("status %d, stdout %q, stderr %q", r.status, r.stdout, r.stderr)
-	}
-	// In memory when no folder works at all.
-	if got := chooseTempDir(":memory:"); got != "" {
-		t.Fatalf("temp dir for :memory: = %q, want none", got)
-	}
-	r = runIt(t, context.Background(), work+"PRAGMA temp_store;\n", ":memory:")
-	if r.status != 0 || r.stdout != "2857\n20000\nok\n2\n" {
-		t.Fatalf("in memory: status %d, stdout %q, stderr %q", r.status, r.stdout, r.stderr)
-	}
-}
-
-// TestChooseTempDir: the first folder that works, in order.
-func TestChooseTempDir(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	saved := tempDirCandidates
-	defer func() { tempDirCandidates = saved }()
-	for _, c := range []struct {
-		candidates []string
-		db, want   string
-	}{
-		{[]string{a, b}, filepath.Join(b, "x.db"), a},
-		{[]string{"/nonexistent", b}, filepath.Join(a, "x.db"), b},
-		{[]string{"/nonexistent", "/proc"}, filepath.Join(a, "x.db"), a}, // the database's folder
-		{[]string{"/nonexistent"}, "file:" + filepath.Join(b, "x.db") + "?mode=rwc", b},
-		{[]string{"/nonexistent"}, "/proc/x.db", ""}, // no folder works, not even for root: memory
-		{[]string{"/nonexistent"}, ":memory:", ""},
-	} {
-		tempDirCandidates = func() []string { return c.candidates }
-		if got := chooseTempDir(c.db); got != c.want {
-			t.Errorf("candidates %q, database %q: got %q, want %q", c.candidates, c.db, got, c.want)
-		}
-	}
-}
-
-func TestDBFilePath(t *testing.T) {
-	for in, want := range map[string]string{
-		"x.db": "x.db", ":memory:": "", "file:x.db": "x.db", "file:/a/b.db?mode=ro": "/a/b.db",
-		"file:///a/b.db": "/a/b.db", "file://localhost/a/b.db": "/a/b.db", "file:a%20b.db#x": "a b.db",
-		"file::memory:": "", "file:x?mode=memory": "", "": "",
-	} {
-		if got := dbFilePath(in); got != want {
-			t.Errorf("dbFilePath(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -344,9 +261,6 @@ func TestReadOnlyURI(t *testing.T) {
 		if r.stdout != "1\n" || !strings.Contains(r.stderr, "readonly") {
 			t.Errorf("%s: %q %q", name, r.stdout, r.stderr)
 		}
-	}
-	if got := readOnlyURI("file:x.db?cache=shared"); got != "file:x.db?cache=shared&mode=ro" {
-		t.Errorf("readOnlyURI = %q", got)
 	}
 }
 
@@ -411,7 +325,7 @@ func (b *syncBuffer) String() string {
 // interactive session (-interactive on a pipe) runs a statement that never
 // ends: the statement stops, the session goes on.
 func TestInteractiveCtrlC(t *testing.T) {
-	ctx, stop := signalContext(context.Background())
+	ctx, stop := engine.SignalContext(context.Background())
 	defer stop()
 	pr, pw, err := os.Pipe()
 	if err != nil {

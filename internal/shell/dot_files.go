@@ -1,0 +1,214 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Dot-commands that read or write whole files: .read, .open, .backup
+// (.save) and .restore.
+
+// maxReadNesting is the stock shell's MAX_INPUT_NESTING: a .read file that
+// reads itself stops here instead of exhausting the stack.
+const maxReadNesting = 25
+
+// dotRead is .read FILE: runs the statements and dot-commands in FILE. A
+// .quit inside FILE ends FILE only. Errors are reported with the file's
+// name and line ("near line 3 of x.sql"); under bail the first one stops
+// FILE and the script that read it.
+func dotRead(s *shell, args []string) error {
+	if len(args) != 2 {
+		return dotUsage(".read FILE")
+	}
+	name := args[1]
+	if strings.HasPrefix(name, "|") {
+		return errors.New(".read: pipes are not supported by hello-sqlite")
+	}
+	d := s.dot()
+	if d.readings >= maxReadNesting {
+		return fmt.Errorf("Input nesting limit (%d) reached at %s", maxReadNesting, name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("cannot open %q: %v", name, pathErrorReason(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return fmt.Errorf("cannot open %q: it is a folder", name)
+	}
+	d.readings++
+	defer func() { d.readings-- }()
+	err = s.runScript(f, name)
+	if err == errQuit { // .quit ends the file; .exit N ends the session
+		return nil
+	}
+	return err
+}
+
+// pathErrorReason drops the "open NAME:" that os errors repeat.
+func pathErrorReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// dotOpen is .open ?--new? ?--readonly? ?FILE?: closes the database and
+// opens FILE (a path, :memory:, or a file: URI) with the session's
+// settings. --new empties FILE first; --readonly opens it read-only (for
+// this database only, as in the stock shell). Without FILE it opens an
+// empty in-memory database. If FILE cannot be opened the error is
+// reported and, as in the stock shell, an in-memory database takes its
+// place.
+func dotOpen(s *shell, args []string) error {
+	var file string
+	newFlag, readonly := false, false
+	for _, a := range args[1:] {
+		switch {
+		case dotOptionMatch(a, "new"):
+			newFlag = true
+		case dotOptionMatch(a, "readonly"):
+			readonly = true
+		case strings.HasPrefix(a, "-"):
+			return fmt.Errorf("unknown option: %s", a)
+		case file != "":
+			return fmt.Errorf("extra argument: %q", a)
+		default:
+			file = a
+		}
+	}
+	if file == "" {
+		file = ":memory:"
+	}
+	if newFlag {
+		if p := dbFilePathOf(file); p != "" {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("cannot delete %q: %v", p, pathErrorReason(err))
+			}
+		}
+	}
+	saved := s.readonly
+	s.readonly = readonly
+	defer func() { s.readonly = saved }()
+	err := s.openDB(file)
+	if err == nil {
+		return nil
+	}
+	if ie := s.interruption(err); ie != nil {
+		return ie
+	}
+	s.readonly = false
+	if ferr := s.openDB(":memory:"); ferr != nil {
+		return fmt.Errorf("%v (and no in-memory database either: %v)", err, ferr)
+	}
+	return err
+}
+
+// dbFilePathOf is the file behind a database name: the name itself, or the
+// path of a file: URI; "" for in-memory databases.
+func dbFilePathOf(name string) string {
+	if name == "" || name == ":memory:" {
+		return ""
+	}
+	if !strings.HasPrefix(name, "file:") {
+		return name
+	}
+	u, err := url.Parse(name)
+	if err != nil || u.Query().Get("mode") == "memory" {
+		return ""
+	}
+	p := u.Opaque
+	if p == "" {
+		p = u.Path
+	}
+	if p == ":memory:" {
+		return ""
+	}
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	return p
+}
+
+// dotOptionMatch is the stock shell's: z is "-name" or "--name".
+func dotOptionMatch(z, name string) bool {
+	if !strings.HasPrefix(z, "-") {
+		return false
+	}
+	z = strings.TrimPrefix(z[1:], "-")
+	return z == name
+}
+
+// dotBackup is .backup ?DB? FILE (and .save): copies database DB (default
+// main) into FILE with SQLite's online backup, replacing FILE's content.
+func dotBackup(s *shell, args []string) error {
+	var db, file string
+	for _, a := range args[1:] {
+		switch {
+		case strings.HasPrefix(a, "-"):
+			return fmt.Errorf("%s: unknown option %q", args[0], a)
+		case file == "":
+			file = a
+		case db == "":
+			db, file = file, a
+		default:
+			return dotUsage(args[0] + " ?DB? FILENAME")
+		}
+	}
+	if file == "" {
+		return fmt.Errorf("missing FILENAME argument on %s", args[0])
+	}
+	if db == "" {
+		db = "main"
+	}
+	return s.guard(func() error {
+		b, err := s.db.BackupInit(db, file)
+		if err != nil {
+			return fmt.Errorf("cannot back up to %q: %s", file, ErrorMessage(err))
+		}
+		_, err = b.Step(-1)
+		if cerr := b.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("backup to %q failed: %s", file, ErrorMessage(err))
+		}
+		return nil
+	})
+}
+
+// dotRestore is .restore ?DB? FILE: replaces database DB (default main)
+// with the content of FILE, which must exist.
+func dotRestore(s *shell, args []string) error {
+	var db, file string
+	switch len(args) {
+	case 2:
+		db, file = "main", args[1]
+	case 3:
+		db, file = args[1], args[2]
+	default:
+		return dotUsage(".restore ?DB? FILE")
+	}
+	if p := dbFilePathOf(file); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("cannot open %q: %v", file, pathErrorReason(err))
+		}
+	}
+	return s.guard(func() error {
+		err := s.db.Restore(db, file)
+		if errors.Is(err, sqlite3.BUSY) || errors.Is(err, sqlite3.LOCKED) {
+			return errors.New("source database is busy")
+		}
+		if err != nil {
+			return fmt.Errorf("restore from %q failed: %s", file, ErrorMessage(err))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,27 @@
+package shell
+
+import (
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+)
+
+// openDB opens name with the session's settings (engine.Open) and makes it
+// the session's database, closing the old one.
+func (s *shell) openDB(name string) error {
+	db, err := engine.Open(s.ctx, name, engine.Options{
+		ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
+	if err != nil {
+		return err
+	}
+	if s.db != nil {
+		s.db.Close()
+	}
+	s.db, s.dbName = db, name
+	return nil
+}
+
+// guard runs fn under the session's memory limit (engine.Guard).
+func (s *shell) guard(fn func() error) error { return engine.Guard(s.memoryLimit, fn) }
+
+// interruption returns the error that ends the run when err comes from a
+// signal (the context's engine.InterruptError), or nil.
+func (s *shell) interruption(err error) error { return engine.Interruption(s.ctx) }

@@ -1,0 +1,123 @@
+package shell
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+)
+
+// shell is one session of the sqlite3-compatible shell: the open database,
+// the output settings that dot-commands change, and where text goes.
+type shell struct {
+	ctx    context.Context // cancelled (with an engine.InterruptError cause) by SIGINT/SIGTERM
+	db     *sqlite3.Conn
+	dbName string // as given on the command line or to .open
+
+	stdin  io.Reader
+	stdout io.Writer // the process's standard output
+	stderr io.Writer
+	out    io.Writer // current output: stdout, or a file from .output/.once
+
+	// output settings (.mode, .headers, .separator, .nullvalue)
+	mode      string // list, csv, json, line, table, box, markdown, ...
+	headers   bool
+	colSep    string
+	rowSep    string
+	nullValue string
+
+	bail        bool // stop at the first error
+	echo        bool // print each command before running it
+	readonly    bool
+	batch       bool // -batch: not interactive even on a terminal
+	interactive bool // reading from a terminal: prompts, Ctrl-C interrupts a statement only
+
+	busyTimeout time.Duration // how long a busy database is retried (.timeout); see engine.Open
+	memoryLimit int64         // bytes of memory SQLite may use per connection; see engine.Guard
+
+	// where is the location of the input being run, for error messages:
+	// "near line 3", "near line 3 of x.sql", "in 2nd command line argument".
+	where string
+
+	errors int // errors seen so far; the exit status is 1 if any
+
+	dots   dotState     // .output/.once files and .read depth (redirect.go)
+	output outputExtras // mode options beyond the fields above (dot_output.go)
+	depth  int          // runScript nesting (.read inside .read)
+
+	version string // the program's version, for -version and the banner
+}
+
+// Run is the shell: it parses args (the command line without the program
+// name), opens the database and runs the SQL arguments, or the script on
+// stdin, or the interactive loop. version is the program's own version,
+// for -version and the banner. The error, if any, says how the session
+// ended (see the package comment).
+func Run(ctx context.Context, version string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	s := newShell(ctx, stdin, stdout, stderr)
+	s.version = version
+	return runShell(s, args)
+}
+
+// newShell returns a shell with the stock shell's defaults.
+func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *shell {
+	return &shell{
+		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, out: stdout,
+		mode: "list", colSep: "|", rowSep: "\n",
+		busyTimeout: engine.DefaultBusyTimeout,
+		memoryLimit: engine.DefaultMemoryLimit,
+	}
+}
+
+// runSQL prepares and runs each statement of sql in turn, printing the rows
+// of those that return any. Errors are printed here, where the failing
+// statement is known (see reportError), and returned wrapped in
+// ReportedError so that callers only count them. As in the stock shell, a
+// statement that does not compile stops the rest of sql, while one that
+// fails as it runs does not: the next statements still run.
+// An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
+func (s *shell) runSQL(sql string) error {
+	if i := strings.IndexByte(sql, 0); i >= 0 {
+		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
+	}
+	var failed error
+	for {
+		sql = strings.TrimLeft(sql, " \t\r\n\f;")
+		if sql == "" {
+			return failed
+		}
+		var stmt *sqlite3.Stmt
+		var tail string
+		err := s.guard(func() (err error) {
+			stmt, tail, err = s.db.Prepare(sql)
+			return err
+		})
+		if err != nil {
+			if ierr := s.interruption(err); ierr != nil {
+				return ierr
+			}
+			s.reportError(&sqlError{parse: true, err: err, sql: sql})
+			return ReportedError{err}
+		}
+		if stmt == nil { // only a comment or white space
+			sql = tail
+			continue
+		}
+		err = s.guard(func() error { return s.printStatement(stmt) })
+		if cerr := s.guard(stmt.Close); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			if ierr := s.interruption(err); ierr != nil {
+				return ierr
+			}
+			s.reportError(&sqlError{err: err})
+			failed = ReportedError{err}
+		}
+		sql = tail
+	}
+}

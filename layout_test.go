@@ -1,0 +1,68 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestImportDirection holds the packages under internal/ to their one-way
+// dependencies: main -> shell -> {transfer, render, engine, term, sqltext},
+// transfer -> {engine, render, sqltext}, and the rest import none of ours.
+// Only main imports the session.
+func TestImportDirection(t *testing.T) {
+	const mod = "github.com/hello-sqlite/hello-sqlite/"
+	allowed := map[string][]string{
+		"internal/shell":       {"internal/engine", "internal/render", "internal/sqltext", "internal/term", "internal/transfer"},
+		"internal/transfer":    {"internal/engine", "internal/render", "internal/sqltext"},
+		"internal/engine":      nil,
+		"internal/render":      nil,
+		"internal/sqltext":     nil,
+		"internal/term":        nil,
+		"internal/imageconfig": nil,
+	}
+	seen := map[string]bool{}
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			own, ok := strings.CutPrefix(p, mod)
+			if !ok {
+				continue
+			}
+			if own == "internal/shell" && dir != "." {
+				t.Errorf("%s imports the session; only main may", path)
+			}
+			if want, ok := allowed[dir]; ok && !slices.Contains(want, own) {
+				t.Errorf("%s imports %s: against the direction (allowed: %v)", path, own, want)
+			}
+		}
+		seen[dir] = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir := range allowed {
+		if !seen[dir] {
+			t.Errorf("no Go files in %s: update this test with the layout", dir)
+		}
+	}
+	for dir := range seen {
+		if _, ok := allowed[dir]; strings.HasPrefix(dir, "internal/") && !ok {
+			t.Errorf("%s is not in the layout this test knows: add its allowed imports", dir)
+		}
+	}
+}
