@@ -32,11 +32,11 @@ func dotRead(s *shell, args []string) error {
 	}
 	d := s.dot()
 	if d.readings >= maxReadNesting {
-		return fmt.Errorf("Input nesting limit (%d) reached at %s", maxReadNesting, name)
+		return inputNestingError(name, maxReadNesting, s.loc.line)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return fmt.Errorf("cannot open %q: %v", name, pathErrorReason(err))
+		return errors.New(`cannot open "` + name + `"`) // the stock shell's text: no reason
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -49,6 +49,12 @@ func dotRead(s *shell, args []string) error {
 		return nil
 	}
 	return err
+}
+
+// inputNestingError is the stock shell's message when a .read would nest
+// deeper than it allows; line is that of the .read in the outer input.
+func inputNestingError(name string, limit, line int) error {
+	return plainError(fmt.Sprintf("%s: Input nesting limit (%d) reached at line %d. Check recursion.", name, limit, line))
 }
 
 // pathErrorReason drops the "open NAME:" that os errors repeat.
@@ -150,10 +156,10 @@ func dotOptionMatch(z, name string) bool {
 // main) into FILE with SQLite's online backup, replacing FILE's content.
 func dotBackup(s *shell, args []string) error {
 	var db, file string
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		switch {
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("%s: unknown option %q", args[0], a)
+			return &argError{arg: i + 1, brief: "unknown option", detail: "should be -append or -async"}
 		case file == "":
 			file = a
 		case db == "":
@@ -163,7 +169,7 @@ func dotBackup(s *shell, args []string) error {
 		}
 	}
 	if file == "" {
-		return fmt.Errorf("missing FILENAME argument on %s", args[0])
+		return plainError("missing FILENAME argument on " + args[0])
 	}
 	if db == "" {
 		db = "main"
@@ -171,7 +177,7 @@ func dotBackup(s *shell, args []string) error {
 	return s.guard(func() error {
 		b, err := s.db.BackupInit(db, file)
 		if err != nil {
-			return fmt.Errorf("cannot back up to %q: %s", file, ErrorMessage(err))
+			return errors.New(ErrorMessage(err)) // "unknown database FOO", as the stock shell says
 		}
 		_, err = b.Step(-1)
 		if cerr := b.Close(); err == nil {
@@ -198,7 +204,7 @@ func dotRestore(s *shell, args []string) error {
 	}
 	if p := dbFilePathOf(file); p != "" {
 		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("cannot open %q: %v", file, pathErrorReason(err))
+			return errors.New(`cannot open "` + file + `"`) // the stock shell's text when it cannot open FILE
 		}
 	}
 	return s.guard(func() error {
@@ -207,7 +213,7 @@ func dotRestore(s *shell, args []string) error {
 			return errors.New("source database is busy")
 		}
 		if err != nil {
-			return fmt.Errorf("restore from %q failed: %s", file, ErrorMessage(err))
+			return errors.New(ErrorMessage(err)) // "unknown database FOO", as the stock shell says
 		}
 		return nil
 	})

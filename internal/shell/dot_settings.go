@@ -164,7 +164,7 @@ func (s *shell) booleanValue(arg string) bool {
 	case "off", "no":
 		return false
 	}
-	fmt.Fprintf(s.stderr, "hello-sqlite: ERROR: Not a boolean value: %q. Assuming \"no\".\n", arg)
+	fmt.Fprintf(s.stderr, "ERROR: Not a boolean value: \"%s\". Assuming \"no\".\n", arg)
 	return false
 }
 

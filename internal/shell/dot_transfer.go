@@ -56,7 +56,7 @@ func dotImport(s *shell, args []string) error {
 			case o.Table == "":
 				o.Table = z
 			default:
-				return fmt.Errorf(".import: extra argument: %q. Usage: .import ?OPTIONS? FILE TABLE", z)
+				return badArg(i, "unknown argument")
 			}
 		case z == "-v":
 			o.Verbose++
@@ -71,7 +71,7 @@ func dotImport(s *shell, args []string) error {
 		case z == "-csv":
 			o.ColSep, o.RowSep, o.ASCII, useMode = ',', '\n', false, false
 		default:
-			return fmt.Errorf(".import: unknown option: %q. Usage: .import ?OPTIONS? FILE TABLE", args[i])
+			return badArg(i, "unknown option")
 		}
 	}
 	if o.Table == "" {
@@ -79,7 +79,7 @@ func dotImport(s *shell, args []string) error {
 		if o.File == "" {
 			what = "FILE"
 		}
-		return fmt.Errorf(".import: missing %s argument. Usage: .import ?OPTIONS? FILE TABLE", what)
+		return &argError{arg: -1, detail: "Missing " + what + " argument\n"} // the stock text, blank line included
 	}
 	if useMode {
 		// The 3.53 shell takes the first byte of each separator (none when
@@ -100,11 +100,11 @@ func dotImport(s *shell, args []string) error {
 	}
 	f, err := os.Open(o.File)
 	if err != nil {
-		return fmt.Errorf("cannot open %q: %v", o.File, pathErrorReason(err))
+		return &argError{arg: -1, detail: `cannot open "` + o.File + `"`}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return fmt.Errorf("cannot open %q: it is a folder", o.File)
+		return &argError{arg: -1, detail: `cannot open "` + o.File + `": it is a folder`}
 	}
 	err = s.guard(func() error { return transfer.Import(s.target(), f, o) })
 	var failed transfer.RowsFailed
