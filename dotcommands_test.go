@@ -141,7 +141,7 @@ func TestDotCommands(t *testing.T) {
 			want: "1|\"2\"\n3|4\n"},
 		{name: "import missing file", args: []string{":memory:", ".import " + p("nope.csv") + " x"},
 			wantErr: "cannot open", status: 1},
-		{name: "import usage", args: []string{":memory:", ".import x"}, wantErr: "missing TABLE argument", status: 1},
+		{name: "import usage", args: []string{":memory:", ".import x"}, wantErr: "argv[2]: Missing TABLE argument\n", status: 1},
 		{name: "output and once", stdin: ".output " + p("o.txt") + "\nselect 1;\n.output\nselect 2;\n.once " + p("p.txt") +
 			"\nselect 'x'||3;\nselect 4;\n.once " + p("q.txt") + "\n.print to q\n.print not to q\n",
 			args: []string{":memory:"}, want: "2\n4\nnot to q\n",
