@@ -83,7 +83,7 @@ func dotOpen(s *shell, args []string) error {
 		case dotOptionMatch(a, "readonly"):
 			readonly = true
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("unknown option: %s", a)
+			return plainError("unknown option: " + a)
 		case file != "":
 			return fmt.Errorf("extra argument: %q", a)
 		default:

@@ -184,7 +184,7 @@ func dotSchema(s *shell, args []string) error {
 		case dotOptionMatch(a, "indent"):
 			return fmt.Errorf("%s --indent is not supported by hello-sqlite", args[0])
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("Unknown option: %q", a)
+			return plainError(`Unknown option: "` + a + `"`)
 		case havePattern:
 			return dotUsage(".schema ?--nosys? ?LIKE-PATTERN?")
 		default:

@@ -19,7 +19,7 @@ func (s *shell) target() *transfer.Target {
 // dotDump is ".dump ?OPTIONS? ?LIKE-PATTERN ...?".
 func dotDump(s *shell, args []string) error {
 	var o transfer.DumpOptions
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		if !strings.HasPrefix(a, "-") {
 			o.Like = append(o.Like, a)
 			continue
@@ -33,7 +33,7 @@ func dotDump(s *shell, args []string) error {
 		case "preserve-rowids":
 			o.Rowids = true
 		default:
-			return fmt.Errorf("%s: unknown option %q", args[0], a)
+			return badArg(i+1, "unknown option")
 		}
 	}
 	return s.guard(func() error { return transfer.Dump(s.target(), s.out, o) })
