@@ -120,7 +120,11 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
 	lineno, start := 0, 0       // current line, first line of the pending statement
-	where := func() location { return location{line: start, file: name, tty: tty != nil} }
+	under := s.loc.under // a .read from a command-line argument keeps its prefix
+	if s.loc.arg > 0 && !s.loc.cmd {
+		under = s.loc.arg
+	}
+	where := func() location { return location{line: start, file: name, tty: tty != nil, under: under} }
 	var idle <-chan struct{}
 	if tty != nil {
 		idle = tty.Idle

@@ -198,7 +198,7 @@ func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".hea
 // runCmdOption runs a -cmd COMMAND. As in the stock shell its errors are
 // reported but only count (exit status 1) under -bail.
 func (s *shell) runCmdOption(c cmdArg) error {
-	where := location{arg: c.pos}
+	where := location{arg: c.pos, cmd: true}
 	err := s.runCommand(nil, where, func() error { return s.runArg(c.text) })
 	if err == nil || isQuit(err) {
 		return err

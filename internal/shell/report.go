@@ -132,7 +132,12 @@ type location struct {
 	line int    // its first line in the input; 0 for a command-line argument
 	file string // the .read file, "" for stdin
 	arg  int    // argv index of a command-line argument, else 0
+	cmd  bool   // arg is a -cmd value
 	tty  bool   // typed at the prompt
+	// under is the argv index of the command-line dot-command whose .read
+	// this input is: the stock shell keeps that argument's "argv[N]:"
+	// (its zErrPrefix) for messages from inside the file.
+	under int
 }
 
 // near is the place SQL errors give: "near line 3", "near line 3 of x.sql",
@@ -150,9 +155,13 @@ func (l location) near() string {
 }
 
 // prefix is the stock shell's shellErrorLocation: "argv[2]:", "line 3:" or
-// "x.sql:3:".
+// "x.sql:3:"; a -cmd value is "line 0:" there.
 func (l location) prefix() string {
 	switch {
+	case l.under > 0:
+		return fmt.Sprintf("argv[%d]:", l.under)
+	case l.arg > 0 && l.cmd:
+		return "line 0:"
 	case l.arg > 0:
 		return fmt.Sprintf("argv[%d]:", l.arg)
 	case l.file == "":

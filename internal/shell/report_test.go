@@ -64,6 +64,8 @@ func TestLocation(t *testing.T) {
 		{location{line: 3, file: "x.sql"}, "near line 3 of x.sql", "x.sql:3:"},
 		{location{arg: 2}, "in 2nd command line argument", "argv[2]:"},
 		{location{line: 4, tty: true}, "", "line 4:"},
+		{location{arg: 2, cmd: true}, "in 2nd command line argument", "line 0:"},         // -cmd
+		{location{line: 5, file: "s.sql", under: 2}, "near line 5 of s.sql", "argv[2]:"}, // .read s.sql as an argument
 	}
 	for _, c := range cases {
 		if near, prefix := c.loc.near(), c.loc.prefix(); near != c.near || prefix != c.prefix {
