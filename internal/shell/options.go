@@ -169,7 +169,7 @@ func parseOptions(args []string) (*options, error) {
 		case name == "version":
 			o.version = true
 		default:
-			return nil, UsageError{Msg: "unknown option: " + a}
+			return nil, UsageError{Msg: "unknown option: -" + name} // one dash, as the stock shell says
 		}
 	}
 	return o, nil
