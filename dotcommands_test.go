@@ -150,6 +150,13 @@ func TestDotCommands(t *testing.T) {
 		{name: "open unknown option", args: []string{":memory:", ".open --bogus x"}, wantErr: "unknown option: --bogus\n", exactErr: true, status: 1},
 		{name: "mode unknown", stdin: "select 1;\n.mode foo\n", args: []string{":memory:"}, want: "1\n",
 			wantErr: "line 2: .mode foo\nline 2:       ^--- unknown mode\nline 2: Use \".help .mode\" for more info\n", exactErr: true, status: 1},
+		{name: "output cannot open", args: []string{":memory:", ".output " + p("nodir/x")},
+			wantErr: "Error: cannot open \"" + p("nodir/x") + "\"\nError: cannot write to \"" + p("nodir/x") + "\"\n", exactErr: true, status: 1},
+		{name: "read a folder", args: []string{":memory:", ".read " + p("")},
+			wantErr: "Error: cannot open \"" + p("") + "\"\n", exactErr: true, status: 1},
+		{name: "backup unknown database", args: []string{":memory:", ".backup FOO " + p("b.db")},
+			wantErr: "Error: unknown database FOO\n", exactErr: true, status: 1},
+		{name: "help nothing matches", args: []string{":memory:", ".help .zzz"}, want: "Nothing matches '.zzz'\n"},
 		{name: "unknown command", args: []string{":memory:", ".foo"},
 			wantErr: "Error: unknown command or invalid arguments:  \"foo\". Enter \".help\" for help\n", exactErr: true, status: 1},
 		{name: "output and once", stdin: ".output " + p("o.txt") + "\nselect 1;\n.output\nselect 2;\n.once " + p("p.txt") +

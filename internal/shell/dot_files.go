@@ -40,7 +40,7 @@ func dotRead(s *shell, args []string) error {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return fmt.Errorf("cannot open %q: it is a folder", name)
+		return errors.New(`cannot open "` + name + `"`)
 	}
 	d.readings++
 	defer func() { d.readings-- }()
@@ -114,7 +114,7 @@ func dotOpen(s *shell, args []string) error {
 	if ferr := s.openDB(":memory:"); ferr != nil {
 		return fmt.Errorf("%v (and no in-memory database either: %v)", err, ferr)
 	}
-	return err
+	return plainError("Error: " + ErrorMessage(err) + "\nNotice: using substitute in-memory database instead of \"" + file + "\"")
 }
 
 // dbFilePathOf is the file behind a database name: the name itself, or the
@@ -176,6 +176,9 @@ func dotBackup(s *shell, args []string) error {
 	}
 	return s.guard(func() error {
 		b, err := s.db.BackupInit(db, file)
+		if errors.Is(err, sqlite3.CANTOPEN) {
+			return errors.New(`cannot open "` + file + `"`) // the stock shell's text
+		}
 		if err != nil {
 			return errors.New(ErrorMessage(err)) // "unknown database FOO", as the stock shell says
 		}

@@ -70,9 +70,10 @@ func dotExit(s *shell, args []string) error {
 // dotHelp lists our dot-commands, one line each, or those whose name
 // starts with PATTERN.
 func dotHelp(s *shell, args []string) error {
-	pattern := ""
+	pattern, typed := "", ""
 	if len(args) > 1 {
-		pattern = strings.TrimPrefix(args[1], ".")
+		typed = args[1]
+		pattern = strings.TrimPrefix(typed, ".")
 	}
 	n := 0
 	for _, c := range dotTable {
@@ -83,7 +84,7 @@ func dotHelp(s *shell, args []string) error {
 		n++
 	}
 	if n == 0 {
-		fmt.Fprintf(s.out, "Nothing matches '%s'\n", pattern)
+		fmt.Fprintf(s.out, "Nothing matches '%s'\n", typed)
 	}
 	return nil
 }

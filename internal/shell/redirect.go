@@ -55,7 +55,8 @@ func dotOutput(s *shell, args []string) error {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return fmt.Errorf("cannot write to %q: %v", file, pathErrorReason(err))
+		// The stock shell's two lines: its file opener's, then .output's.
+		return plainError(`Error: cannot open "` + file + `"` + "\n" + `Error: cannot write to "` + file + `"`)
 	}
 	d.outFile, d.outBuf = f, bufio.NewWriterSize(f, 64<<10)
 	s.out = d.outBuf
