@@ -162,7 +162,7 @@ let
       (check (elem "-X main.version=${config.version}" p.default.ldflags) "ldflags carry the version")
       (check (p.default.env.CGO_ENABLED == 0) "CGO_ENABLED = 0")
       (check (p.default.allowedReferences == [ ]) "allowedReferences = [ ] on Linux")
-      (check (p.default.tags == [ "timetzdata" ]) "timetzdata")
+      (check (p.default.tags == [ ]) "no build tags (internal/timezone embeds the zones)")
       (check (p.default.subPackages == [ "." ]) "subPackages")
       (check (match "sha256-[A-Za-z0-9+/]{43}=" p.default.vendorHash != null) "vendorHash is SRI sha256")
       (check (elem "go.mod" p.default.src.files && elem "go.sum" p.default.src.files && elem "main.go" p.default.src.files) "source holds go.mod, go.sum, main.go: ${toString p.default.src.files}")

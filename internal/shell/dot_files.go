@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
 // Dot-commands that read or write whole files: .read, .open, .backup
@@ -175,7 +177,7 @@ func dotBackup(s *shell, args []string) error {
 		db = "main"
 	}
 	return s.guard(func() error {
-		b, err := s.db.BackupInit(db, file)
+		b, err := s.db.BackupInit(db, engine.URI(file))
 		if errors.Is(err, sqlite3.CANTOPEN) {
 			return errors.New(`cannot open "` + file + `"`) // the stock shell's text
 		}

@@ -119,8 +119,8 @@ func (s *shell) runScript(r io.Reader, name string) error {
 func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error {
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
-	lineno, start := 0, 0       // current line, first line of the pending statement
-	under := s.loc.under // a .read from a command-line argument keeps its prefix
+	start := 0                  // first line of the pending statement
+	under := s.loc.under        // a .read from a command-line argument keeps its prefix
 	if s.loc.arg > 0 && !s.loc.cmd {
 		under = s.loc.arg
 	}
@@ -129,6 +129,12 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	if tty != nil {
 		idle = tty.Idle
 	}
+	// .import <<LABEL reads its data from here (inline.go); src.lineno
+	// counts the lines read, its own included.
+	src := &scriptSource{lr: lr, name: name, idle: idle, tty: tty}
+	saved := s.source
+	s.source = src
+	defer func() { s.source = saved }()
 	// stop says whether a command's error ends the loop (see afterError);
 	// at the prompt, errors never do.
 	stop := func(err error) error {
@@ -158,7 +164,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 		if tty != nil && tty.Echo {
 			fmt.Fprintln(tty.Out, line)
 		}
-		lineno++
+		src.lineno++
 		if sqltext.IsTerminatorLine(line) { // also alone: then it is an empty statement
 			c := comp
 			if pending.Len() == 0 {
@@ -178,7 +184,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				if line[0] == '#' {
 					continue
 				}
-				start = lineno
+				start = src.lineno
 				err := s.runCommand(tty, where(), func() error { return s.dotCommand(strings.TrimRight(line, " \t\r")) })
 				if isQuit(err) {
 					return err
@@ -188,7 +194,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				}
 				continue
 			}
-			start = lineno
+			start = src.lineno
 			line = strings.TrimLeft(line, " \t\r\n\f")
 			pending.WriteString(line)
 			comp = sqltext.Completer{}

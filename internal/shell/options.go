@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -207,7 +208,8 @@ func (s *shell) runCmdOption(c cmdArg) error {
 		return ie
 	}
 	s.reportError(err)
-	if s.bail {
+	var ns noScriptError // its data would be on stdin: stop before reading it
+	if s.bail || errors.As(err, &ns) {
 		return ReportedError{err}
 	}
 	return nil

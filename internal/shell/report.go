@@ -61,7 +61,13 @@ type argError struct {
 }
 
 func (e *argError) Error() string {
-	return strings.TrimSpace(strings.Join([]string{e.brief, e.detail}, ": "))
+	switch {
+	case e.brief == "":
+		return e.detail
+	case e.detail == "":
+		return e.brief
+	}
+	return e.brief + ": " + e.detail
 }
 
 // badArg is an argError pointing at argument arg.

@@ -52,6 +52,9 @@ type shell struct {
 	output outputExtras // mode options beyond the fields above (dot_output.go)
 	depth  int          // runScript nesting (.read inside .read)
 
+	restore restoreState  // loading a dump into an empty database (restore.go)
+	source  *scriptSource // the script being read, for .import <<LABEL (input.go)
+
 	version string // the program's version, for -version and the banner
 }
 
@@ -87,10 +90,14 @@ func (s *shell) runSQL(sql string) error {
 	if i := strings.IndexByte(sql, 0); i >= 0 {
 		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
 	}
+	text := sql
 	var failed error
 	for {
 		sql = strings.TrimLeft(sql, " \t\r\n\f;")
 		if sql == "" {
+			if failed == nil {
+				failed = s.autoDetectRestore(text) // restore.go
+			}
 			return failed
 		}
 		var stmt *sqlite3.Stmt
