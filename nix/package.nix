@@ -3,7 +3,9 @@
 {
   lib,
   stdenv,
-  buildGoModule,
+  # Go 1.26 by name: go.mod needs it, and buildGoModule sets
+  # GOTOOLCHAIN=local; the default Go of a nixpkgs branch may be older.
+  buildGo126Module,
   perl,
 }:
 
@@ -33,7 +35,7 @@ let
   # Darwin binaries are code-signed, so editing them is not an option there.
   scrub = stdenv.hostPlatform.isLinux;
 in
-buildGoModule (
+buildGo126Module (
   finalAttrs:
   {
     pname = "hello-sqlite";
@@ -45,7 +47,7 @@ buildGoModule (
     };
 
     # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
-    vendorHash = "sha256-7c3UPojUcKysE3q2UWc3lD1pscGVnNVbGTT+LoxnDVA=";
+    vendorHash = "sha256-hzSB8UE0S21H+EC+RqAdQfay+FrYCsvME0BA1Auzm/8=";
 
     subPackages = [ "." ];
 

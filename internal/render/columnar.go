@@ -109,11 +109,28 @@ func (r *rowRenderer) drawTable(cs *cells) error {
 			multiRow = true
 		}
 	}
-	if r.o.Wrap > 0 {
-		for i, w := range widths {
-			if w > r.o.Wrap {
-				widths[i], multiRow = r.o.Wrap, true
+	for i, w := range widths {
+		fixed := 0
+		if i < len(r.o.Widths) {
+			fixed = r.o.Widths[i]
+		}
+		switch {
+		case fixed != 0:
+			if fixed < 0 {
+				fixed = -fixed
+				for j := i; j < ncells; j += r.n {
+					if j >= r.n || !r.titles {
+						cs.align[j] = alignRight
+					}
+				}
 			}
+			if w > fixed {
+				multiRow = true
+				fixed = max(fixed, 2) // room for a double-wide character
+			}
+			widths[i] = fixed
+		case r.o.Wrap > 0 && w > r.o.Wrap:
+			widths[i], multiRow = r.o.Wrap, true
 		}
 	}
 	wordWrap := r.o.WordWrap && multiRow

@@ -45,6 +45,11 @@ type Options struct {
 	Wrap int
 	// WordWrap breaks wrapped lines at word boundaries rather than anywhere.
 	WordWrap bool
+	// Widths is .width: column i of a columnar mode is |Widths[i]| wide
+	// (longer cells wrap), right-aligned when negative; 0 sizes it to fit.
+	Widths []int
+	// NoExplain is .explain off: EXPLAIN output in the plain mode.
+	NoExplain bool
 }
 
 // Print steps rows to the end and writes them to w in o's mode, as the
@@ -67,7 +72,7 @@ func Print(w io.Writer, rows Rows, o Options) error {
 	if m.fixedNull {
 		r.format.null = m.Null
 	}
-	if m.Layout != LayoutCount {
+	if m.Layout != LayoutCount && !o.NoExplain {
 		switch explainKind(stmt) {
 		case 1:
 			return r.explainBytecode()

@@ -154,24 +154,34 @@ func dotOptionMatch(z, name string) bool {
 	return z == name
 }
 
-// dotBackup is .backup ?DB? FILE (and .save): copies database DB (default
-// main) into FILE with SQLite's online backup, replacing FILE's content.
+// dotBackup is .backup ?DB? ?OPTIONS? FILE (and .save): copies database
+// DB (default main) into FILE with SQLite's online backup, replacing FILE's
+// content. Of the stock options, --async (no journal, no fsync) is
+// accepted and makes an ordinary, safe copy: the driver opens the copy
+// itself, so its journal cannot be turned off; --append (appendvfs) is
+// not available in the engine.
 func dotBackup(s *shell, args []string) error {
 	var db, file string
 	for i, a := range args[1:] {
 		switch {
 		case strings.HasPrefix(a, "-"):
-			return &argError{arg: i + 1, brief: "unknown option", detail: "should be -append or -async"}
+			switch z := strings.TrimPrefix(a, "-"); z {
+			case "-async":
+			case "-append":
+				return s.stockError("Error: %s --append is not supported by hello-sqlite (no appendvfs)", args[0])
+			default:
+				return &argError{arg: i + 1, brief: "unknown option", detail: "should be -append or -async"}
+			}
 		case file == "":
 			file = a
 		case db == "":
 			db, file = file, a
 		default:
-			return dotUsage(args[0] + " ?DB? FILENAME")
+			return s.stockError("Usage: .backup ?DB? ?OPTIONS? FILENAME")
 		}
 	}
 	if file == "" {
-		return plainError("missing FILENAME argument on " + args[0])
+		return s.stockError("missing FILENAME argument on .backup")
 	}
 	if db == "" {
 		db = "main"
@@ -179,24 +189,25 @@ func dotBackup(s *shell, args []string) error {
 	return s.guard(func() error {
 		b, err := s.db.BackupInit(db, engine.URI(file))
 		if errors.Is(err, sqlite3.CANTOPEN) {
-			return errors.New(`cannot open "` + file + `"`) // the stock shell's text
+			return s.stockError("Error: cannot open \"%s\"", file)
 		}
 		if err != nil {
-			return errors.New(ErrorMessage(err)) // "unknown database FOO", as the stock shell says
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		_, err = b.Step(-1)
 		if cerr := b.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("backup to %q failed: %s", file, ErrorMessage(err))
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		return nil
 	})
 }
 
 // dotRestore is .restore ?DB? FILE: replaces database DB (default main)
-// with the content of FILE, which must exist.
+// with the content of FILE. As in the stock shell, a FILE that does not
+// exist is created empty, and DB is restored from that empty database.
 func dotRestore(s *shell, args []string) error {
 	var db, file string
 	switch len(args) {
@@ -205,20 +216,24 @@ func dotRestore(s *shell, args []string) error {
 	case 3:
 		db, file = args[1], args[2]
 	default:
-		return dotUsage(".restore ?DB? FILE")
+		return s.stockError("Usage: .restore ?DB? FILE")
 	}
 	if p := dbFilePathOf(file); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return errors.New(`cannot open "` + file + `"`) // the stock shell's text when it cannot open FILE
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if err != nil {
+				return s.stockError("Error: cannot open \"%s\"", file)
+			}
+			f.Close()
 		}
 	}
 	return s.guard(func() error {
 		err := s.db.Restore(db, file)
 		if errors.Is(err, sqlite3.BUSY) || errors.Is(err, sqlite3.LOCKED) {
-			return errors.New("source database is busy")
+			return s.stockError("Error: source database is busy")
 		}
 		if err != nil {
-			return errors.New(ErrorMessage(err)) // "unknown database FOO", as the stock shell says
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		return nil
 	})

@@ -67,28 +67,6 @@ func dotExit(s *shell, args []string) error {
 	return QuitError{code}
 }
 
-// dotHelp lists our dot-commands, one line each, or those whose name
-// starts with PATTERN.
-func dotHelp(s *shell, args []string) error {
-	pattern, typed := "", ""
-	if len(args) > 1 {
-		typed = args[1]
-		pattern = strings.TrimPrefix(typed, ".")
-	}
-	n := 0
-	for _, c := range dotTable {
-		if c.run == nil || !strings.HasPrefix(c.name, pattern) {
-			continue
-		}
-		fmt.Fprintf(s.out, "%-24s %s\n", c.usage, c.help)
-		n++
-	}
-	if n == 0 {
-		fmt.Fprintf(s.out, "Nothing matches '%s'\n", typed)
-	}
-	return nil
-}
-
 // The output settings belong to the renderer (S2's dot_output.go). They
 // are reached through an interface so that this file builds whether or not
 // the renderer has them yet; the fallbacks keep the basic settings working

@@ -39,6 +39,8 @@ type inputLine struct {
 type lineReader struct {
 	lines chan inputLine
 	stop  chan struct{}
+	ask   chan string            // with the line editor: the prompt for the next line (editor.go)
+	names chan completionRequest // with the line editor: Tab wants the database's names
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -82,21 +84,32 @@ var errIdleInterrupt = errors.New("^C")
 // the input. It returns early with the run's cause when a signal stops the
 // run, and with errIdleInterrupt when idle is ready (interactive Ctrl-C).
 func (s *shell) next(lr *lineReader, idle <-chan struct{}) (line string, ok bool, err error) {
-	select {
-	case in, open := <-lr.lines:
-		if !open || in.err == io.EOF {
-			return "", false, nil
+	for {
+		select {
+		case req := <-lr.names: // Tab in the line editor
+			req.reply <- s.completionNames()
+			continue
+		case in, open := <-lr.lines:
+			return s.nextLine(in, open)
+		case <-s.ctx.Done():
+			return "", false, s.interruption(nil)
+		case <-idle:
+			return "", true, errIdleInterrupt
 		}
-		if in.err != nil {
-			return "", false, fmt.Errorf("reading input: %w", in.err)
-		}
-		line = strings.TrimSuffix(in.text, "\n")
-		return line, true, nil
-	case <-s.ctx.Done():
-		return "", false, s.interruption(nil)
-	case <-idle:
-		return "", true, errIdleInterrupt
 	}
+}
+
+// nextLine is next for one line read.
+func (s *shell) nextLine(in inputLine, open bool) (line string, ok bool, err error) {
+	switch {
+	case !open || in.err == io.EOF:
+		return "", false, nil
+	case in.err == errIdleInterrupt: // Ctrl-C in the line editor
+		return "", true, errIdleInterrupt
+	case in.err != nil:
+		return "", false, fmt.Errorf("reading input: %w", in.err)
+	}
+	return strings.TrimSuffix(in.text, "\n"), true, nil
 }
 
 // runScript runs the statements and dot-commands read from r. name is ""

@@ -280,6 +280,7 @@ func runShell(s *shell, args []string) (err error) {
 	case s.interactive:
 		err = s.runInteractive()
 	default:
+		s.hintIfNoInput()
 		err = s.runScript(s.stdin, "")
 	}
 	return s.finish(err)

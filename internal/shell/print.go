@@ -14,6 +14,7 @@ func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 		Mode: s.currentMode(), Titles: s.showTitles(),
 		ColSep: s.colSep, RowSep: s.rowSep, Null: s.nullValue,
 		TableName: e.tableName, Wrap: e.wrap, WordWrap: !e.noWordWrap,
+		Widths: s.ported.widths, NoExplain: s.ported.explainOff,
 	})
 }
 

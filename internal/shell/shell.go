@@ -52,8 +52,10 @@ type shell struct {
 	output outputExtras // mode options beyond the fields above (dot_output.go)
 	depth  int          // runScript nesting (.read inside .read)
 
-	restore restoreState  // loading a dump into an empty database (restore.go)
-	source  *scriptSource // the script being read, for .import <<LABEL (input.go)
+	restore  restoreState  // loading a dump into an empty database (restore.go)
+	source   *scriptSource // the script being read, for .import <<LABEL (input.go)
+	dotTyped string        // the name of the running dot-command as typed (stock's azArg[0])
+	ported   dotExtras     // state of the dot-commands ported from the stock shell (dot_state.go)
 
 	version string // the program's version, for -version and the banner
 }
@@ -87,6 +89,17 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 // fails as it runs does not: the next statements still run.
 // An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
+	t := s.beginTimer()
+	err := s.execSQL(sql)
+	s.endTimer(t)
+	if err == nil && s.ported.changes {
+		s.printChanges()
+	}
+	return err
+}
+
+// execSQL is runSQL without .timer and .changes.
+func (s *shell) execSQL(sql string) error {
 	if i := strings.IndexByte(sql, 0); i >= 0 {
 		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
 	}
@@ -117,7 +130,18 @@ func (s *shell) runSQL(sql string) error {
 			sql = tail
 			continue
 		}
-		err = s.guard(func() error { return s.printStatement(stmt) })
+		s.ported.running, s.ported.runningText = stmt, sql[:len(sql)-len(tail)]
+		s.bindParameters(stmt)
+		err = s.guard(func() error {
+			// The plan is an extra: a plan that cannot be shown (its own
+			// EXPLAIN statement failing) does not stop the statement.
+			_ = s.printEQP(stmt)
+			err := s.printStatement(stmt)
+			if s.ported.stats != statsOff {
+				s.displayStats(stmt)
+			}
+			return err
+		})
 		if cerr := s.guard(stmt.Close); err == nil {
 			err = cerr
 		}

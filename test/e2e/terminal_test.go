@@ -91,6 +91,9 @@ func TestTerminalCtrlC(t *testing.T) {
 	defer p.master.Close()
 	db := t.TempDir() + "/tty.db"
 	cmd := exec.Command(bin, db)
+	// TERM=dumb: the terminal's own line discipline edits, as without the
+	// line editor (whose Ctrl-C and Ctrl-D lineedit_test.go checks).
+	cmd.Env = append(os.Environ(), "TERM=dumb")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	if err := cmd.Start(); err != nil {
