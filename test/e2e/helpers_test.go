@@ -101,8 +101,9 @@ func mustQuery(t testing.TB, useStock bool, db, sql string) string {
 // shell's forms: "Error: ...", "Error near line 3: ...", "Parse error ...",
 // "Usage: ...", a command-line error ("hello-sqlite: Error: ..."), the
 // pointer form of dot-command errors ("line 2: ...", "argv[2]: ...",
-// "x.sql:3: ...") and .import's warnings ("data.csv:4: ...").
-var stockMessage = regexp.MustCompile(`^(Error[ :]|Parse error[ :]|Usage: |hello-sqlite: Error: |line \d+: |argv\[\d+\]: |[^ ]+:\d+: )`)
+// "x.sql:3: ...") and .import's warnings ("data.csv:4: "); and our one
+// notice of our own, the hint about a stdin that is /dev/null.
+var stockMessage = regexp.MustCompile(`^(Error[ :]|Parse error[ :]|Usage: |hello-sqlite: Error: |line \d+: |argv\[\d+\]: |[^ ]+:\d+: |hello-sqlite: reading SQL from standard input)`)
 
 // assertCleanStderr fails the test when stderr shows a Go crash, or does
 // not start as the stock shell's messages do (later lines may continue a
