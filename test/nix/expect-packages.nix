@@ -70,7 +70,7 @@ let
         "-X main.version=${config.version}"
         "-buildid="
       ])
-      (expect "${at} tags" d.tags [ "timetzdata" ])
+      (expect "${at} tags" d.tags [ ])
       (expect "${at} subPackages" d.subPackages [ "." ])
       (expect "${at} doCheck" d.doCheck check)
       (expect "${at} dontStrip" d.dontStrip true)
