@@ -107,6 +107,7 @@ func TestDotCommands(t *testing.T) {
 		args        []string
 		want        string
 		wantErr     string // substring of stderr; "" means empty
+		exactErr    bool   // wantErr is the whole of stderr
 		status      int
 		files       map[string]string // files the commands must have written
 	}{
@@ -141,7 +142,23 @@ func TestDotCommands(t *testing.T) {
 			want: "1|\"2\"\n3|4\n"},
 		{name: "import missing file", args: []string{":memory:", ".import " + p("nope.csv") + " x"},
 			wantErr: "cannot open", status: 1},
-		{name: "import usage", args: []string{":memory:", ".import x"}, wantErr: "missing TABLE argument", status: 1},
+		{name: "import usage", args: []string{":memory:", ".import x"}, wantErr: "argv[2]: Missing TABLE argument\n", status: 1},
+		// Messages as the stock 3.53 shell prints them (checked against it).
+		{name: "dump unknown option", args: []string{":memory:", ".dump --bogus"},
+			wantErr: "argv[2]: .dump --bogus\nargv[2]:       ^--- unknown option\n", exactErr: true, status: 1},
+		{name: "schema unknown option", args: []string{":memory:", ".schema --bogus"}, wantErr: "Unknown option: \"--bogus\"\n", exactErr: true, status: 1},
+		{name: "open unknown option", args: []string{":memory:", ".open --bogus x"}, wantErr: "unknown option: --bogus\n", exactErr: true, status: 1},
+		{name: "mode unknown", stdin: "select 1;\n.mode foo\n", args: []string{":memory:"}, want: "1\n",
+			wantErr: "line 2: .mode foo\nline 2:       ^--- unknown mode\nline 2: Use \".help .mode\" for more info\n", exactErr: true, status: 1},
+		{name: "output cannot open", args: []string{":memory:", ".output " + p("nodir/x")},
+			wantErr: "Error: cannot open \"" + p("nodir/x") + "\"\nError: cannot write to \"" + p("nodir/x") + "\"\n", exactErr: true, status: 1},
+		{name: "read a folder", args: []string{":memory:", ".read " + p("")},
+			wantErr: "Error: cannot open \"" + p("") + "\"\n", exactErr: true, status: 1},
+		{name: "backup unknown database", args: []string{":memory:", ".backup FOO " + p("b.db")},
+			wantErr: "Error: unknown database FOO\n", exactErr: true, status: 1},
+		{name: "help nothing matches", args: []string{":memory:", ".help .zzz"}, want: "Nothing matches '.zzz'\n"},
+		{name: "unknown command", args: []string{":memory:", ".foo"},
+			wantErr: "Error: unknown command or invalid arguments:  \"foo\". Enter \".help\" for help\n", exactErr: true, status: 1},
 		{name: "output and once", stdin: ".output " + p("o.txt") + "\nselect 1;\n.output\nselect 2;\n.once " + p("p.txt") +
 			"\nselect 'x'||3;\nselect 4;\n.once " + p("q.txt") + "\n.print to q\n.print not to q\n",
 			args: []string{":memory:"}, want: "2\n4\nnot to q\n",
@@ -203,7 +220,7 @@ func TestDotCommands(t *testing.T) {
 			if out != c.want {
 				t.Errorf("stdout:\n%q\nwant:\n%q", out, c.want)
 			}
-			if c.wantErr == "" && errs != "" || !strings.Contains(errs, c.wantErr) {
+			if c.wantErr == "" && errs != "" || !strings.Contains(errs, c.wantErr) || c.exactErr && errs != c.wantErr {
 				t.Errorf("stderr %q, want %q", errs, c.wantErr)
 			}
 			if st != c.status {

@@ -70,9 +70,11 @@
 // interrupt the running statement within a second (SQLite rolls it back; the database stays
 // sound), also when the shell runs as PID 1 in a container.
 //
-// Every message on stderr starts with "hello-sqlite: ". SQL errors read as
-// in the stock shell after that prefix ("Parse error near line 3: ...",
-// "Error in 2nd command line argument: ...").
+// Messages on stderr read as the stock shell's: SQL errors with their place
+// ("Parse error near line 3: ...", "Error in 2nd command line argument:
+// ..."), usage lines bare, dot-command argument errors in the 3.53 pointer
+// form ("line 1: .mode FOO" / "line 1:       ^--- unknown mode"), command
+// line errors as "hello-sqlite: Error: ...", and the rest as "Error: ...".
 //
 // Containers and limits:
 //
@@ -126,13 +128,15 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue shell.UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ue.Msg)
-		fmt.Fprintln(stderr, shell.UsageLine)
+		fmt.Fprintf(stderr, "hello-sqlite: Error: %s\n", ue.Msg)
+		if !ue.NoHint {
+			fmt.Fprintln(stderr, shell.UsageHint)
+		}
 		return 2
 	}
 	var ie engine.InterruptError
 	if errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "hello-sqlite: %s\n", ie)
+		fmt.Fprintf(stderr, "Error: %s\n", ie)
 		return ie.ExitStatus()
 	}
 	var quit shell.QuitError
@@ -141,7 +145,7 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var done shell.ReportedError
 	if !errors.As(err, &done) {
-		fmt.Fprintf(stderr, "hello-sqlite: %s\n", shell.ErrorMessage(err))
+		fmt.Fprintf(stderr, "Error: %s\n", shell.ErrorMessage(err))
 	}
 	return 1
 }

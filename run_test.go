@@ -49,7 +49,7 @@ func TestRun(t *testing.T) {
 		{name: "stdin not read with sql args", args: []string{":memory:", "select 1"}, stdin: "select 2;", wantOut: "1\n"},
 		{name: "parse error stops the argument and the rest",
 			args: []string{":memory:", "select 1; selec 2; select 3", "select 4"}, wantOut: "1\n",
-			wantErr: `hello-sqlite: Parse error in 2nd command line argument: near "selec": syntax error`, wantStatus: 1},
+			wantErr: `Parse error in 2nd command line argument: near "selec": syntax error`, wantStatus: 1},
 		{name: "runtime error: the argument goes on, the next does not",
 			args:    []string{":memory:", "select 1; select abs(-9223372036854775808); select 3", "select 4"},
 			wantOut: "1\n3\n", wantErr: "Error in 2nd command line argument: integer overflow", wantStatus: 1},
@@ -84,7 +84,7 @@ func TestRun(t *testing.T) {
 			stdin:   "create table t(x); create table log(y);\ncreate trigger tr after insert on t begin\n insert into log values(new.x);\n insert into log values(new.x*10);\nend;\ninsert into t values(2);\nselect y from log;\n",
 			wantOut: "2\n20\n"},
 		{name: "NUL ends the SQL", args: []string{":memory:"}, stdin: "select 1;\x00select 2;\nselect 3;\n", wantOut: "1\n3\n"},
-		{name: "unknown option", args: []string{"-bogus", ":memory:"}, wantErr: "hello-sqlite: unknown option: -bogus\nusage: hello-sqlite", wantStatus: 2},
+		{name: "unknown option", args: []string{"-bogus", ":memory:"}, wantErr: "hello-sqlite: Error: unknown option: -bogus\nUse -help for a list of options.\n", wantStatus: 2},
 		{name: "missing option value", args: []string{":memory:", "-separator"}, wantErr: "missing argument to -separator", wantStatus: 2},
 		{name: "bad memory option", args: []string{"-memory", "0", ":memory:"}, wantErr: "-memory: invalid memory limit", wantStatus: 2},
 		{name: "help", args: []string{"-help"}, wantOut: "Usage: hello-sqlite [OPTIONS] FILENAME [SQL...]"},
@@ -148,7 +148,7 @@ func TestBadInput(t *testing.T) {
 		before := fileHash(t, "notes.txt")
 		for _, args := range [][]string{{"notes.txt", "select 1"}, {"notes.txt", "create table t(x)"}, {"notes.txt"}} {
 			r := runIt(t, context.Background(), "create table t(x);", args...)
-			if r.status != 1 || r.stderr != "hello-sqlite: notes.txt: file is not a database\n" {
+			if r.status != 1 || r.stderr != "Error: notes.txt: file is not a database\n" {
 				t.Errorf("%q: status %d, stderr %q", args, r.status, r.stderr)
 			}
 		}
@@ -199,7 +199,7 @@ func TestBadInput(t *testing.T) {
 		t.Chdir(t.TempDir())
 		script := "create table t(x primary key);\nbegin;\ninsert into t values(1);\ninsert into t values(1);\ninsert into nope values(2);\ninsert into t values(3);\ncommit;\n"
 		r := runIt(t, context.Background(), script, "tx.db")
-		if r.status != 1 || strings.Count(r.stderr, "hello-sqlite: ") != 2 {
+		if r.status != 1 || strings.Count(r.stderr, " near line ") != 2 {
 			t.Fatalf("status %d, stderr %q", r.status, r.stderr)
 		}
 		if r := runIt(t, context.Background(), "", "tx.db", "select group_concat(x) from t"); r.stdout != "1,3\n" {
@@ -236,7 +236,7 @@ func TestSignalInterruptsStatement(t *testing.T) {
 		r := runIt(t, ctx, "", "sig.db",
 			"begin; insert into t select value from generate_series(2, 1e12); commit;")
 		took := time.Since(<-sent)
-		if r.status != 128+int(sig) || !strings.Contains(r.stderr, "hello-sqlite: ") {
+		if r.status != 128+int(sig) || !strings.HasPrefix(r.stderr, "Error: ") {
 			t.Fatalf("%v: status %d, stderr %q", sig, r.status, r.stderr)
 		}
 		if took > limit {
@@ -412,7 +412,7 @@ func TestInteractiveCtrlC(t *testing.T) {
 	pw.Close()
 	select {
 	case status := <-done:
-		if status != 1 || !strings.Contains(out.String(), "\nafter\n") || !strings.Contains(errb.String(), "hello-sqlite: Error: interrupted") {
+		if status != 1 || !strings.Contains(out.String(), "\nafter\n") || !strings.Contains(errb.String(), "Error: interrupted") {
 			t.Fatalf("status %d\nstdout %q\nstderr %q", status, out.String(), errb.String())
 		}
 		if took := time.Since(sent); took > limit {

@@ -6,7 +6,7 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// ErrorMessage turns an error into the text after "hello-sqlite: ": for
+// ErrorMessage turns an error into the text of its message: for
 // SQLite errors, SQLite's own message (sqlite3_errmsg), as the stock shell
 // prints it, without the Go driver's "sqlite3: " and result-code prefixes.
 func ErrorMessage(err error) string {

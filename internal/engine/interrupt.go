@@ -111,7 +111,7 @@ func watchdog(ctx context.Context, done <-chan struct{}) {
 				restore()
 			}
 		}
-		fmt.Fprintf(os.Stderr, "hello-sqlite: %s: forced exit after %v\n", ie, forceExitAfter)
+		fmt.Fprintf(os.Stderr, "Error: %s: forced exit after %v\n", ie, forceExitAfter)
 		os.Exit(ie.ExitStatus())
 	case <-done:
 	}

@@ -34,15 +34,15 @@ func dotRead(s *shell, args []string) error {
 	}
 	d := s.dot()
 	if d.readings >= maxReadNesting {
-		return fmt.Errorf("Input nesting limit (%d) reached at %s", maxReadNesting, name)
+		return inputNestingError(name, maxReadNesting, s.loc.line)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return fmt.Errorf("cannot open %q: %v", name, pathErrorReason(err))
+		return errors.New(`cannot open "` + name + `"`) // the stock shell's text: no reason
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return fmt.Errorf("cannot open %q: it is a folder", name)
+		return errors.New(`cannot open "` + name + `"`)
 	}
 	d.readings++
 	defer func() { d.readings-- }()
@@ -51,6 +51,12 @@ func dotRead(s *shell, args []string) error {
 		return nil
 	}
 	return err
+}
+
+// inputNestingError is the stock shell's message when a .read would nest
+// deeper than it allows; line is that of the .read in the outer input.
+func inputNestingError(name string, limit, line int) error {
+	return plainError(fmt.Sprintf("%s: Input nesting limit (%d) reached at line %d. Check recursion.", name, limit, line))
 }
 
 // pathErrorReason drops the "open NAME:" that os errors repeat.
@@ -79,7 +85,7 @@ func dotOpen(s *shell, args []string) error {
 		case dotOptionMatch(a, "readonly"):
 			readonly = true
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("unknown option: %s", a)
+			return plainError("unknown option: " + a)
 		case file != "":
 			return fmt.Errorf("extra argument: %q", a)
 		default:
@@ -110,7 +116,7 @@ func dotOpen(s *shell, args []string) error {
 	if ferr := s.openDB(":memory:"); ferr != nil {
 		return fmt.Errorf("%v (and no in-memory database either: %v)", err, ferr)
 	}
-	return err
+	return plainError("Error: " + ErrorMessage(err) + "\nNotice: using substitute in-memory database instead of \"" + file + "\"")
 }
 
 // dbFilePathOf is the file behind a database name: the name itself, or the
@@ -156,7 +162,7 @@ func dotOptionMatch(z, name string) bool {
 // not available in the engine.
 func dotBackup(s *shell, args []string) error {
 	var db, file string
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		switch {
 		case strings.HasPrefix(a, "-"):
 			switch z := strings.TrimPrefix(a, "-"); z {
@@ -164,7 +170,7 @@ func dotBackup(s *shell, args []string) error {
 			case "-append":
 				return s.stockError("Error: %s --append is not supported by hello-sqlite (no appendvfs)", args[0])
 			default:
-				return s.stockError("Error: %s: unknown option \"%s\": should be -append or -async", args[0], a)
+				return &argError{arg: i + 1, brief: "unknown option", detail: "should be -append or -async"}
 			}
 		case file == "":
 			file = a
@@ -182,6 +188,9 @@ func dotBackup(s *shell, args []string) error {
 	}
 	return s.guard(func() error {
 		b, err := s.db.BackupInit(db, engine.URI(file))
+		if errors.Is(err, sqlite3.CANTOPEN) {
+			return s.stockError("Error: cannot open \"%s\"", file)
+		}
 		if err != nil {
 			return s.stockError("Error: %s", ErrorMessage(err))
 		}

@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -98,6 +97,7 @@ func (s *shell) showTitles() bool {
 // SEP, --rowsep SEP, --tablename NAME, --titles on|off, --reset and
 // --list; -v prints the short form.
 func (s *shell) dotMode(args []string) error {
+	const modeHelp = `Use ".help .mode" for more info`
 	e := s.extras()
 	if len(args) < 2 {
 		return s.printMode()
@@ -112,7 +112,7 @@ func (s *shell) dotMode(args []string) error {
 			case 1:
 				m := render.LookupMode(a)
 				if m == nil {
-					return fmt.Errorf("unknown mode: %q (\".mode --list\" lists them)", a)
+					return &argError{arg: i, brief: "unknown mode", detail: modeHelp}
 				}
 				s.mode = m.Name
 				s.colSep, s.rowSep, s.nullValue = m.ColSep, m.RowSep, m.Null
@@ -123,14 +123,14 @@ func (s *shell) dotMode(args []string) error {
 			case 2: // the insert table name, whatever the mode; it holds until another is given
 				e.tableName = a
 			default:
-				return fmt.Errorf(".mode: bad argument %q", a)
+				return &argError{arg: i, brief: "bad argument", detail: modeHelp}
 			}
 			continue
 		}
 		opt := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
 		value := func() (string, error) {
 			if i+1 >= len(args) {
-				return "", fmt.Errorf(".mode: option %s needs an argument", a)
+				return "", badArg(i, "missing argument")
 			}
 			i++
 			return args[i], nil
@@ -174,7 +174,7 @@ func (s *shell) dotMode(args []string) error {
 				s.setTitles(titlesFor(s.booleanValue(v)), true)
 			}
 		default:
-			return fmt.Errorf(".mode: unknown option %q (hello-sqlite has --wrap --wordwrap --ww --null --colsep --rowsep --tablename --titles --reset --list)", a)
+			return &argError{arg: i, brief: "bad option", detail: modeHelp}
 		}
 	}
 	if show {
@@ -249,7 +249,7 @@ func cQuote(s string) string {
 // commands, except for -noheader's (see above).
 func (s *shell) dotHeaders(args []string) error {
 	if len(args) != 2 {
-		return errors.New("Usage: .headers on|off")
+		return dotUsage(".headers on|off")
 	}
 	on := s.booleanValue(args[1])
 	s.setTitles(titlesFor(on), on || !fromCommandLine(args))
@@ -267,7 +267,7 @@ func (s *shell) dotSeparator(args []string) error {
 		s.rowSep = args[2]
 	}
 	if len(args) < 2 || len(args) > 3 {
-		return errors.New("Usage: .separator COL ?ROW?")
+		return dotUsage(".separator COL ?ROW?")
 	}
 	return nil
 }
@@ -276,7 +276,7 @@ func (s *shell) dotSeparator(args []string) error {
 // html modes always write null).
 func (s *shell) dotNullvalue(args []string) error {
 	if len(args) != 2 {
-		return errors.New("Usage: .nullvalue STRING")
+		return dotUsage(".nullvalue STRING")
 	}
 	s.nullValue = args[1]
 	return nil

@@ -112,7 +112,7 @@ func (s *shell) printSplit(sql string, binds ...string) error {
 func dotIndexes(s *shell, args []string) error {
 	all, sys, expr := false, false, false
 	pattern, havePattern := "", false
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		if strings.HasPrefix(a, "-") {
 			switch strings.TrimPrefix(a[1:], "-") {
 			case "all", "a":
@@ -122,12 +122,12 @@ func dotIndexes(s *shell, args []string) error {
 			case "expr":
 				expr, all = true, false
 			default:
-				return fmt.Errorf("%s: unknown option %q", args[0], a)
+				return badArg(i+1, "unknown option")
 			}
 			continue
 		}
 		if havePattern {
-			return fmt.Errorf("%s: unknown argument %q", args[0], a)
+			return badArg(i+1, "unknown argument")
 		}
 		pattern, havePattern = a, true
 	}

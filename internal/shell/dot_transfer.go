@@ -20,7 +20,7 @@ func (s *shell) target() *transfer.Target {
 // dotDump is ".dump ?OPTIONS? ?LIKE-PATTERN ...?".
 func dotDump(s *shell, args []string) error {
 	var o transfer.DumpOptions
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		if !strings.HasPrefix(a, "-") {
 			o.Like = append(o.Like, a)
 			continue
@@ -34,7 +34,7 @@ func dotDump(s *shell, args []string) error {
 		case "preserve-rowids":
 			o.Rowids = true
 		default:
-			return fmt.Errorf("%s: unknown option %q", args[0], a)
+			return badArg(i+1, "unknown option")
 		}
 	}
 	return s.guard(func() error { return transfer.Dump(s.target(), s.out, o) })
@@ -72,11 +72,11 @@ func dotImport(s *shell, args []string) error {
 		}
 		f, err := os.Open(o.File)
 		if err != nil {
-			return fmt.Errorf("cannot open %q: %v", o.File, pathErrorReason(err))
+			return &argError{arg: -1, detail: `cannot open "` + o.File + `"`}
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return fmt.Errorf("cannot open %q: it is a folder", o.File)
+			return &argError{arg: -1, detail: `cannot open "` + o.File + `": it is a folder`}
 		}
 		in = f
 	}
@@ -109,7 +109,7 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 			case o.Table == "":
 				o.Table = z
 			default:
-				return o, fmt.Errorf(".import: extra argument: %q. Usage: .import ?OPTIONS? FILE TABLE", z)
+				return o, badArg(i, "unknown argument")
 			}
 		case z == "-v":
 			o.Verbose++
@@ -125,7 +125,7 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 			col, row, o.ASCII = orByte(col, ','), orByte(row, '\n'), false
 		case z == "-colsep" || z == "-rowsep":
 			if i == len(args)-1 {
-				return o, fmt.Errorf(".import: missing argument after %q", args[i])
+				return o, badArg(i, "missing argument")
 			}
 			i++
 			if z == "-colsep" {
@@ -134,7 +134,7 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 				row = importSepByte(args[i])
 			}
 		default:
-			return o, fmt.Errorf(".import: unknown option: %q. Usage: .import ?OPTIONS? FILE TABLE", args[i])
+			return o, badArg(i, "unknown option")
 		}
 	}
 	if o.Table == "" {
@@ -142,7 +142,7 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 		if o.File == "" {
 			what = "FILE"
 		}
-		return o, fmt.Errorf(".import: missing %s argument. Usage: .import ?OPTIONS? FILE TABLE", what)
+		return o, &argError{arg: -1, detail: "Missing " + what + " argument\n"} // the stock text, blank line included
 	}
 	o.ColSep, o.RowSep = orByte(col, importSepByte(s.colSep)), orByte(row, importSepByte(s.rowSep))
 	if o.RowSep == '\r' && !o.ASCII {

@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -156,7 +155,8 @@ func lookupDot(arg string) *dotCmd {
 
 // dotCommand runs one dot-command line, such as ".mode csv".
 func (s *shell) dotCommand(line string) error {
-	args := sqltext.ParseDotArgs(line)
+	args, offsets := sqltext.ParseDotArgOffsets(line)
+	s.dotLine, s.dotOffsets = line, offsets
 	if len(args) == 0 {
 		return nil // "." alone: nothing to do, as in the stock shell
 	}
@@ -183,8 +183,9 @@ func (s *shell) dotCommand(line string) error {
 // unknownDotError is the stock shell's message for a command it does not
 // know.
 func unknownDotError(name string) error {
-	return fmt.Errorf("unknown command or invalid arguments:  %q. Enter \".help\" for help", name)
+	return fmt.Errorf("unknown command or invalid arguments:  \"%s\". Enter \".help\" for help", name)
 }
 
-// UsageError for a dot-command: "Usage: .bail on|off".
-func dotUsage(usage string) error { return errors.New("Usage: " + usage) }
+// dotUsage is a dot-command's usage line, printed as it is:
+// "Usage: .bail on|off".
+func dotUsage(usage string) error { return plainError("Usage: " + usage) }

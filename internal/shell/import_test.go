@@ -28,9 +28,9 @@ func TestImportOptions(t *testing.T) {
 		{"list", ",", "\xff", "f t", 0, 0, false, "row separator must be ASCII"},
 		{"list", "|", "\n", "--colsep ¤ f t", 0, 0, false, "column separator must be ASCII"},
 		{"list", "|", "\n", "--colsep", 0, 0, false, "missing argument"},
-		{"list", "|", "\n", "f", 0, 0, false, "missing TABLE"},
+		{"list", "|", "\n", "f", 0, 0, false, "Missing TABLE argument"},
 		{"list", "|", "\n", "--bogus f t", 0, 0, false, "unknown option"},
-		{"list", "|", "\n", "f t x", 0, 0, false, "extra argument"},
+		{"list", "|", "\n", "f t x", 0, 0, false, "unknown argument"}, // the stock shell's words
 	} {
 		s := &shell{mode: c.mode, colSep: c.colSep, rowSep: c.rowSep}
 		o, err := importOptions(s, append([]string{".import"}, strings.Fields(c.args)...))

@@ -75,7 +75,8 @@ func (s *shell) readInline(label string) (inlineData, error) {
 			return d, err
 		}
 		if !ok {
-			return d, fmt.Errorf("Content terminator %q not found.", label)
+			// The stock shell's text, in its pointer form's location.
+			return d, &argError{arg: -1, detail: `Content terminator "` + label + `" not found.`}
 		}
 		src.lineno++
 		if strings.HasPrefix(line, label) {

@@ -119,7 +119,7 @@ func (s *shell) nextLine(in inputLine, open bool) (line string, ok bool, err err
 // cause of an interrupt.
 func (s *shell) runScript(r io.Reader, name string) error {
 	if s.depth >= maxInputNesting {
-		return fmt.Errorf("input nesting limit (%d) reached at %q: a .read loop?", maxInputNesting, name)
+		return inputNestingError(name, maxInputNesting, s.loc.line)
 	}
 	s.depth++
 	defer func() { s.depth-- }()
@@ -133,15 +133,11 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
 	start := 0                  // first line of the pending statement
-	where := func() string {
-		switch {
-		case tty != nil:
-			return "" // the stock shell gives no line numbers at the prompt
-		case name == "":
-			return fmt.Sprintf("near line %d", start)
-		}
-		return fmt.Sprintf("near line %d of %s", start, name)
+	under := s.loc.under        // a .read from a command-line argument keeps its prefix
+	if s.loc.arg > 0 && !s.loc.cmd {
+		under = s.loc.arg
 	}
+	where := func() location { return location{line: start, file: name, tty: tty != nil, under: under} }
 	var idle <-chan struct{}
 	if tty != nil {
 		idle = tty.Idle
@@ -265,20 +261,27 @@ func (s *shell) afterError(err error) error {
 	return nil
 }
 
-// runCommand runs one statement or dot-command: with s.where set to its
+// runCommand runs one statement or dot-command: with s.loc set to its
 // location (runSQL prints SQL errors with it), with Ctrl-C interrupting only
 // it in interactive mode, and calls afterCommand (which ends a .once
-// redirection) when done.
-func (s *shell) runCommand(tty *term.Terminal, where string, fn func() error) error {
-	saved := s.where
-	s.where = where
-	defer func() { s.where = saved }()
+// redirection) when done, and reports its error (see below).
+func (s *shell) runCommand(tty *term.Terminal, where location, fn func() error) error {
+	saved := s.loc
+	s.loc = where
+	defer func() { s.loc = saved }()
 	if tty != nil {
 		defer s.statement(tty)()
 	}
 	err := s.guard(fn)
 	if a, ok := any(s).(interface{ afterCommand() }); ok {
 		a.afterCommand()
+	}
+	// Report here, while s.loc still says where the command came from (the
+	// pointer-style messages start with it); callers only count.
+	var done ReportedError
+	if err != nil && !isQuit(err) && s.interruption(err) == nil && !errors.As(err, &done) {
+		s.reportError(err)
+		err = ReportedError{err}
 	}
 	return err
 }

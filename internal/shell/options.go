@@ -39,13 +39,18 @@ type options struct {
 	memory      string
 }
 
-// UsageError marks errors in the command line: exit status 2.
-type UsageError struct{ Msg string }
+// UsageError marks errors in the command line: exit status 2. It prints as
+// the stock shell's "PROGRAM: Error: MESSAGE", then UsageHint unless
+// NoHint (the stock shell gives none after "missing argument to -X").
+type UsageError struct {
+	Msg    string
+	NoHint bool
+}
 
 func (e UsageError) Error() string { return e.Msg }
 
-// UsageLine is printed after a usage error.
-const UsageLine = "usage: hello-sqlite [OPTIONS] FILENAME [SQL...]  (hello-sqlite -help for more)"
+// UsageHint is the stock shell's line after an unknown option.
+const UsageHint = "Use -help for a list of options."
 
 // helpText is -help (on stdout, status 0).
 const helpText = `Usage: hello-sqlite [OPTIONS] FILENAME [SQL...]
@@ -116,7 +121,7 @@ func parseOptions(args []string) (*options, error) {
 		// value returns the option's argument.
 		value := func() (string, error) {
 			if i+1 >= len(args) {
-				return "", UsageError{"missing argument to " + a}
+				return "", UsageError{Msg: "missing argument to " + a, NoHint: true}
 			}
 			i++
 			return args[i], nil
@@ -165,7 +170,7 @@ func parseOptions(args []string) (*options, error) {
 		case name == "version":
 			o.version = true
 		default:
-			return nil, UsageError{"unknown option: " + a}
+			return nil, UsageError{Msg: "unknown option: -" + name} // one dash, as the stock shell says
 		}
 	}
 	return o, nil
@@ -194,7 +199,7 @@ func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".hea
 // runCmdOption runs a -cmd COMMAND. As in the stock shell its errors are
 // reported but only count (exit status 1) under -bail.
 func (s *shell) runCmdOption(c cmdArg) error {
-	where := "in " + ordinal(c.pos) + " command line argument"
+	where := location{arg: c.pos, cmd: true}
 	err := s.runCommand(nil, where, func() error { return s.runArg(c.text) })
 	if err == nil || isQuit(err) {
 		return err
@@ -233,11 +238,11 @@ func runShell(s *shell, args []string) (err error) {
 		return printVersion(s.stdout, s.version)
 	}
 	if s.memoryLimit, err = engine.MemoryLimitFromEnv(); err != nil {
-		return UsageError{err.Error()}
+		return UsageError{Msg: err.Error()}
 	}
 	if o.memory != "" {
 		if s.memoryLimit, err = engine.ParseMemoryLimit(o.memory); err != nil {
-			return UsageError{"-memory: " + err.Error()}
+			return UsageError{Msg: "-memory: " + err.Error()}
 		}
 	}
 	s.bail, s.echo, s.readonly, s.batch = o.bail, o.echo, o.readonly, o.batch
@@ -265,7 +270,7 @@ func runShell(s *shell, args []string) (err error) {
 	switch {
 	case len(o.sql) > 0: // stdin is not read
 		for _, c := range o.sql {
-			where := "in " + ordinal(c.pos) + " command line argument"
+			where := location{arg: c.pos}
 			s.echoInput(c.text) // -cmd values are not echoed, arguments are
 			err := s.runCommand(nil, where, func() error { return s.runArg(c.text) })
 			if err != nil {

@@ -30,12 +30,14 @@ func (s *shell) dot() *dotState { return &s.dots }
 func dotOutput(s *shell, args []string) error {
 	once := args[0] == ".once"
 	file := ""
-	for _, a := range args[1:] {
+	for i, a := range args[1:] {
 		switch {
+		case strings.HasPrefix(a, "-") && stockOutputOption(a):
+			return fmt.Errorf("%s %s is not supported by hello-sqlite (no display or pipe options)", args[0], a)
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("%s: unknown option %q (hello-sqlite has no display or pipe options)", args[0], a)
+			return badArg(i+1, "unknown option")
 		case file != "":
-			return fmt.Errorf("%s: surplus argument %q", args[0], a)
+			return badArg(i+1, "surplus argument")
 		default:
 			file = a
 		}
@@ -53,7 +55,8 @@ func dotOutput(s *shell, args []string) error {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return fmt.Errorf("cannot write to %q: %v", file, pathErrorReason(err))
+		// The stock shell's two lines: its file opener's, then .output's.
+		return plainError(`Error: cannot open "` + file + `"` + "\n" + `Error: cannot write to "` + file + `"`)
 	}
 	d.outFile, d.outBuf = f, bufio.NewWriterSize(f, 64<<10)
 	s.out = d.outBuf
@@ -90,4 +93,14 @@ func (s *shell) resetOutput() {
 	}
 	d.onceLeft = 0
 	s.out = s.stdout
+}
+
+// stockOutputOption reports whether a is one of the stock shell's .output
+// and .once options, which hello-sqlite does not have.
+func stockOutputOption(a string) bool {
+	switch strings.TrimPrefix(a[1:], "-") {
+	case "bom", "plain", "e", "x", "w", "keep", "show", "error-prefix":
+		return true
+	}
+	return false
 }

@@ -10,15 +10,17 @@ import (
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
-// Error messages. Every line the shell writes to stderr starts with
-// "hello-sqlite: ". After it, SQL errors read as in the stock shell:
+// Error messages, as the stock 3.53 shell prints them: SQL errors with
+// where they happened,
 //
-//	hello-sqlite: Parse error near line 2: near "selec": syntax error
-//	hello-sqlite: Error near line 4: UNIQUE constraint failed: t.x
-//	hello-sqlite: Error in 2nd command line argument: integer overflow
+//	Parse error near line 2: near "selec": syntax error
+//	Error near line 4: UNIQUE constraint failed: t.x
+//	Error in 2nd command line argument: integer overflow
 //
-// and a parse error is followed by the line at fault with a caret under the
-// token, as the stock shell does. Other errors are a plain sentence.
+// a parse error followed by the line at fault with a caret under the token;
+// a dot-command's complaint about one of its arguments in the pointer form
+// (argError); usage lines and the messages the stock shell prints bare as
+// they are (plainError); anything else as "Error: MESSAGE".
 
 // sqlError is an error from an SQL statement.
 type sqlError struct {
@@ -37,8 +39,42 @@ type ReportedError struct{ err error }
 func (e ReportedError) Error() string { return e.err.Error() }
 func (e ReportedError) Unwrap() error { return e.err }
 
+// plainError is a message printed as it is, without "Error: ": usage
+// lines and the messages the stock shell prints bare.
+type plainError string
+
+func (e plainError) Error() string { return string(e) }
+
+// argError is a dot-command's complaint about argument arg of the command
+// line being run, printed as the stock shell's dotCmdError does, with the
+// location of the line (location.prefix):
+//
+//	line 1: .output FOO BAD
+//	line 1:             ^--- surplus argument
+//	line 1: DETAIL
+//
+// With no brief (or arg out of range) only the DETAIL line is printed.
+type argError struct {
+	arg    int
+	brief  string // under the argument: "surplus argument"
+	detail string // a line of its own, if any
+}
+
+func (e *argError) Error() string {
+	switch {
+	case e.brief == "":
+		return e.detail
+	case e.detail == "":
+		return e.brief
+	}
+	return e.brief + ": " + e.detail
+}
+
+// badArg is an argError pointing at argument arg.
+func badArg(arg int, brief string) error { return &argError{arg: arg, brief: brief} }
+
 // reportError prints err on stderr the way the shell does, with the
-// location of the input being run (s.where) for SQL errors.
+// location of the input being run (s.loc).
 func (s *shell) reportError(err error) {
 	if err == nil {
 		return
@@ -47,25 +83,97 @@ func (s *shell) reportError(err error) {
 	if errors.As(err, &done) {
 		return
 	}
+	var ae *argError
+	if errors.As(err, &ae) {
+		s.reportArgError(ae)
+		return
+	}
+	var pe plainError
+	if errors.As(err, &pe) {
+		fmt.Fprintln(s.stderr, string(pe))
+		return
+	}
 	var se *sqlError
 	if !errors.As(err, &se) {
-		fmt.Fprintf(s.stderr, "hello-sqlite: %s\n", ErrorMessage(err))
+		fmt.Fprintf(s.stderr, "Error: %s\n", ErrorMessage(err))
 		return
 	}
 	kind := "Error"
 	if se.parse {
 		kind = "Parse error"
 	}
-	if s.where != "" {
-		kind += " " + s.where
+	if near := s.loc.near(); near != "" {
+		kind += " " + near
 	}
-	fmt.Fprintf(s.stderr, "hello-sqlite: %s: %s\n", kind, ErrorMessage(se.err))
+	fmt.Fprintf(s.stderr, "%s: %s\n", kind, ErrorMessage(se.err))
 	if se.parse {
 		var e *sqlite3.Error
 		if errors.As(se.err, &e) && e.SQL() != "" && strings.HasSuffix(se.sql, e.SQL()) {
 			fmt.Fprint(s.stderr, caret(se.sql, len(se.sql)-len(e.SQL())))
 		}
 	}
+}
+
+// reportArgError is the stock shell's dotCmdError: the command line, a
+// pointer at the argument (from the left, or from the right when the
+// argument sits far enough in), then the detail.
+func (s *shell) reportArgError(e *argError) {
+	loc := s.loc.prefix()
+	if e.brief != "" && e.arg >= 0 && e.arg < len(s.dotOffsets) {
+		i := s.dotOffsets[e.arg]
+		fmt.Fprintf(s.stderr, "%s %s\n", loc, s.dotLine)
+		if prompt := len(e.brief) + 5; i > prompt {
+			fmt.Fprintf(s.stderr, "%s %*s%s ---^\n", loc, 1+i-prompt, "", e.brief)
+		} else {
+			fmt.Fprintf(s.stderr, "%s %*s^--- %s\n", loc, i, "", e.brief)
+		}
+	}
+	if e.detail != "" {
+		fmt.Fprintf(s.stderr, "%s %s\n", loc, e.detail)
+	}
+}
+
+// location is where the command being run came from, for error messages.
+type location struct {
+	line int    // its first line in the input; 0 for a command-line argument
+	file string // the .read file, "" for stdin
+	arg  int    // argv index of a command-line argument, else 0
+	cmd  bool   // arg is a -cmd value
+	tty  bool   // typed at the prompt
+	// under is the argv index of the command-line dot-command whose .read
+	// this input is: the stock shell keeps that argument's "argv[N]:"
+	// (its zErrPrefix) for messages from inside the file.
+	under int
+}
+
+// near is the place SQL errors give: "near line 3", "near line 3 of x.sql",
+// "in 2nd command line argument", and nothing at the prompt.
+func (l location) near() string {
+	switch {
+	case l.arg > 0:
+		return "in " + ordinal(l.arg) + " command line argument"
+	case l.tty:
+		return "" // the stock shell gives no line numbers at the prompt
+	case l.file == "":
+		return fmt.Sprintf("near line %d", l.line)
+	}
+	return fmt.Sprintf("near line %d of %s", l.line, l.file)
+}
+
+// prefix is the stock shell's shellErrorLocation: "argv[2]:", "line 3:" or
+// "x.sql:3:"; a -cmd value is "line 0:" there.
+func (l location) prefix() string {
+	switch {
+	case l.under > 0:
+		return fmt.Sprintf("argv[%d]:", l.under)
+	case l.arg > 0 && l.cmd:
+		return "line 0:"
+	case l.arg > 0:
+		return fmt.Sprintf("argv[%d]:", l.arg)
+	case l.file == "":
+		return fmt.Sprintf("line %d:", l.line)
+	}
+	return fmt.Sprintf("%s:%d:", l.file, l.line)
 }
 
 // caret shows the line of sql holding byte offset at, and a caret under it,
@@ -93,7 +201,7 @@ func caret(sql string, at int) string {
 	return fmt.Sprintf("  %s\n  %s^--- error here\n", line, strings.Repeat(" ", col))
 }
 
-// ErrorMessage turns an error into the text after "hello-sqlite: ": for
+// ErrorMessage turns an error into the text of its message: for
 // SQLite errors, SQLite's own message (sqlite3_errmsg), as the stock shell
 // prints it, without the Go driver's "sqlite3: " and result-code prefixes.
 func ErrorMessage(err error) string {

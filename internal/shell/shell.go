@@ -39,9 +39,12 @@ type shell struct {
 	busyTimeout time.Duration // how long a busy database is retried (.timeout); see engine.Open
 	memoryLimit int64         // bytes of memory SQLite may use per connection; see engine.Guard
 
-	// where is the location of the input being run, for error messages:
-	// "near line 3", "near line 3 of x.sql", "in 2nd command line argument".
-	where string
+	// loc is the location of the input being run, for error messages;
+	// dotLine and dotOffsets are the dot-command line being run and where
+	// its arguments start (for argError).
+	loc        location
+	dotLine    string
+	dotOffsets []int
 
 	errors int // errors seen so far; the exit status is 1 if any
 

@@ -9,11 +9,18 @@ import "strings"
 // with '...' (taken as is) or "..." (with C backslash escapes; \" does not
 // end it). An unterminated quote runs to the end of the line.
 func ParseDotArgs(line string) []string {
+	args, _ := ParseDotArgOffsets(line)
+	return args
+}
+
+// ParseDotArgOffsets is ParseDotArgs that also returns where each argument
+// starts in line (after an opening quote): the stock shell's aiOfst, which
+// its pointer-style error messages ("^--- surplus argument") point with.
+func ParseDotArgOffsets(line string) (args []string, offsets []int) {
 	z := strings.TrimRight(line, " \t\n\v\f\r")
 	if strings.HasSuffix(z, ";") {
 		z = strings.TrimRight(z[:len(z)-1], " \t\n\v\f\r")
 	}
-	var args []string
 	h := 1 // skip the "."
 	for h < len(z) {
 		for h < len(z) && isSpace(z[h]) {
@@ -25,6 +32,7 @@ func ParseDotArgs(line string) []string {
 		if delim := z[h]; delim == '\'' || delim == '"' {
 			h++
 			start := h
+			offsets = append(offsets, start)
 			for h < len(z) && z[h] != delim {
 				if z[h] == '\\' && delim == '"' && h+1 < len(z) {
 					h++
@@ -42,12 +50,13 @@ func ParseDotArgs(line string) []string {
 			continue
 		}
 		start := h
+		offsets = append(offsets, start)
 		for h < len(z) && !isSpace(z[h]) {
 			h++
 		}
 		args = append(args, CString(z[start:h]))
 	}
-	return args
+	return args, offsets
 }
 
 // isSpace is C's isspace() in the C locale.

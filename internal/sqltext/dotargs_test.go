@@ -30,3 +30,21 @@ func TestParseDotArgs(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDotArgOffsets(t *testing.T) {
+	cases := []struct {
+		line string
+		want []int
+	}{
+		{".mode FOO", []int{1, 6}},
+		{`.mode "insert FOO`, []int{1, 7}}, // after the opening quote, as the stock shell's aiOfst
+		{".output  stdout\tBAD ;", []int{1, 9, 16}},
+		{".", nil},
+	}
+	for _, c := range cases {
+		args, got := ParseDotArgOffsets(c.line)
+		if !reflect.DeepEqual(got, c.want) || len(args) != len(got) {
+			t.Errorf("ParseDotArgOffsets(%q) = %q %v, want offsets %v", c.line, args, got, c.want)
+		}
+	}
+}

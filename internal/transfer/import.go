@@ -46,9 +46,9 @@ func (e RowsFailed) Error() string {
 	return fmt.Sprintf("%d rows of %s were not imported", e.N, e.File)
 }
 
-// importWarn writes a warning to stderr with the program's prefix.
+// importWarn writes a warning to stderr, as the stock shell does (no prefix).
 func (s *Target) importWarn(format string, a ...any) {
-	fmt.Fprintf(s.Stderr, "hello-sqlite: "+format+"\n", a...)
+	fmt.Fprintf(s.Stderr, format+"\n", a...)
 }
 
 // Import reads f into the table o names (creating it when it does not
@@ -92,7 +92,7 @@ func Import(t *Target, f io.Reader, o ImportOptions) error {
 		}
 		cols, renames := importColumnNames(names)
 		if renames != "" {
-			fmt.Fprintf(s.Stderr, "hello-sqlite: Columns renamed during .import %s due to duplicates:\n%s\n", o.File, renames)
+			fmt.Fprintf(s.Stderr, "Columns renamed during .import %s due to duplicates:\n%s\n", o.File, renames)
 		}
 		create := fmt.Sprintf("CREATE TABLE %s.%s%s\n", sqltext.QuotedIdent(schema), sqltext.QuotedIdent(o.Table), cols)
 		if o.Verbose > 0 {

@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// Bad input gets a clear error (on stderr, "hello-sqlite: ...", never a Go
-// trace), the documented exit status, and loses nothing.
+// Bad input gets a clear error (on stderr, in the stock shell's words, never
+// a Go trace), the documented exit status, and loses nothing.
 
 // makeDB creates a database at path with table t(x UNIQUE) holding 1, 2, 3.
 func makeDB(t testing.TB, path string) {
@@ -157,8 +157,8 @@ func TestBadInputUsage(t *testing.T) {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			dir := t.TempDir()
 			r := hello(t, dir, "SELECT 1;\n", args...)
-			wantFailure(t, r, 2, "usage: hello-sqlite")
-			if !strings.HasPrefix(r.stderr, "hello-sqlite: ") {
+			wantFailure(t, r, 2, "hello-sqlite: Error: ")
+			if !strings.HasPrefix(r.stderr, "hello-sqlite: Error: ") {
 				t.Errorf("stderr %q does not start with the error", r.stderr)
 			}
 			if r.stdout != "" {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -96,9 +97,18 @@ func mustQuery(t testing.TB, useStock bool, db, sql string) string {
 	return strings.TrimSuffix(r.stdout, "\n")
 }
 
+// stockMessage matches the first line of a message in one of the stock
+// shell's forms: "Error: ...", "Error near line 3: ...", "Parse error ...",
+// "Usage: ...", a command-line error ("hello-sqlite: Error: ..."), the
+// pointer form of dot-command errors ("line 2: ...", "argv[2]: ...",
+// "x.sql:3: ...") and .import's warnings ("data.csv:4: "); and our one
+// notice of our own, the hint about a stdin that is /dev/null.
+var stockMessage = regexp.MustCompile(`^(Error[ :]|Parse error[ :]|Usage: |hello-sqlite: Error: |line \d+: |argv\[\d+\]: |[^ ]+:\d+: |hello-sqlite: reading SQL from standard input)`)
+
 // assertCleanStderr fails the test when stderr shows a Go crash, or does
-// not start with "hello-sqlite: " (later lines may continue a message that
-// quotes input holding newlines, or show the caret under a parse error).
+// not start as the stock shell's messages do (later lines may continue a
+// message that quotes input holding newlines, or show the caret under a
+// parse error).
 func assertCleanStderr(t testing.TB, stderr string) {
 	t.Helper()
 	for _, bad := range []string{"goroutine ", "panic:", "runtime error", "SIGSEGV", "fatal error:"} {
@@ -106,8 +116,8 @@ func assertCleanStderr(t testing.TB, stderr string) {
 			t.Fatalf("stderr holds %q (a Go crash?):\n%s", bad, stderr[:min(len(stderr), 600)])
 		}
 	}
-	if stderr != "" && !strings.HasPrefix(stderr, "hello-sqlite: ") {
-		t.Fatalf("stderr does not start with \"hello-sqlite: \":\n%s", stderr[:min(len(stderr), 600)])
+	if stderr != "" && !stockMessage.MatchString(stderr) {
+		t.Fatalf("stderr does not start as the stock shell's messages do:\n%s", stderr[:min(len(stderr), 600)])
 	}
 }
 

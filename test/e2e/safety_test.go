@@ -89,7 +89,7 @@ func TestDiskFull(t *testing.T) {
 			if !strings.Contains(ours.stderr, "database or disk is full") || strings.Contains(ours.stderr, "disk I/O error") {
 				t.Errorf("stderr %q, want the stock shell's message %q", ours.stderr, theirs.stderr)
 			}
-			if got, want := strings.TrimPrefix(ours.stderr, "hello-sqlite: "), theirs.stderr; got != want {
+			if got, want := ours.stderr, theirs.stderr; got != want {
 				t.Errorf("message %q, stock %q", got, want)
 			}
 			if ours.code != theirs.code {
@@ -148,7 +148,7 @@ func TestDiskFullCopies(t *testing.T) {
 			if !strings.Contains(ours.stderr, "database or disk is full") || ours.code != theirs.code {
 				t.Errorf("status %d, stderr %q; stock: %d, %q", ours.code, ours.stderr, theirs.code, theirs.stderr)
 			}
-			if got := strings.TrimPrefix(ours.stderr, "hello-sqlite: "); c.exact && got != theirs.stderr {
+			if got := ours.stderr; c.exact && got != theirs.stderr {
 				t.Errorf("message %q, stock %q", got, theirs.stderr)
 			}
 			if strings.Join(files[1], " ") != strings.Join(files[0], " ") {
