@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 // Temp files. SQLite needs temporary files for temp tables and indexes,
@@ -17,12 +15,13 @@ import (
 // fails with "disk I/O error".
 //
 // The shell picks the first directory that works, probing it the way the
-// VFS will use it (an O_TMPFILE file, else a named file removed at once):
+// VFS will use it (on Linux an O_TMPFILE file, else a named file removed at
+// once; see tempfile_linux.go and tempfile_other.go):
 //
 //  1. $SQLITE_TMPDIR, 2. $TMPDIR, 3. /tmp: the usual places, honoured when set;
 //  4. the directory of the database file: in a container that is the volume,
 //     the only writable place, and it has room for the database's own temp
-//     data; O_TMPFILE files leave nothing behind even after kill -9;
+//     data; O_TMPFILE files (Linux) leave nothing behind even after kill -9;
 //  5. none (read-only volume, :memory: without /tmp): PRAGMA temp_store=MEMORY,
 //     so temp data lives in SQLite's memory (see memory.go for its limit).
 //
@@ -61,20 +60,10 @@ func chooseTempDir(dbName string) string {
 
 // tempDirWorks reports whether the VFS can create temp files in dir.
 func tempDirWorks(dir string) bool {
-	for {
-		fd, err := unix.Open(dir, unix.O_RDWR|unix.O_EXCL|unix.O_TMPFILE|unix.O_CLOEXEC, 0o600)
-		if err == nil {
-			unix.Close(fd)
-			return true
-		}
-		if err == unix.EINTR {
-			continue
-		}
-		if err != unix.EISDIR && err != unix.EOPNOTSUPP {
-			return false
-		}
-		break // no O_TMPFILE on this file system: the VFS uses a named file
+	if works, known := probeTmpfile(dir); known {
+		return works
 	}
+	// the VFS uses a named file: os.CreateTemp(dir, "*.db"), removed at once
 	f, err := os.CreateTemp(dir, "*.db")
 	if err != nil {
 		return false

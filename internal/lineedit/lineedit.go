@@ -55,7 +55,7 @@ type Editor struct {
 
 // IsTerminal reports whether f is a terminal.
 func IsTerminal(f *os.File) bool {
-	_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+	_, err := unix.IoctlGetTermios(int(f.Fd()), ioctlGetTermios)
 	return err == nil
 }
 
@@ -81,7 +81,7 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 	if in.Fd() != 0 || out.Fd() != 1 {
 		return nil, fmt.Errorf("lineedit: needs stdin and stdout (fds 0 and 1), got fds %d and %d", in.Fd(), out.Fd())
 	}
-	saved, err := unix.IoctlGetTermios(0, unix.TCGETS)
+	saved, err := unix.IoctlGetTermios(0, ioctlGetTermios)
 	if err != nil {
 		return nil, fmt.Errorf("lineedit: stdin is not a terminal: %w", err)
 	}
@@ -136,13 +136,13 @@ func (e *Editor) ReadLine(prompt string) (string, error) {
 	// typed as soon as the prompt shows would be a SIGINT, which also
 	// flushes the typed line. So off first, and on again after, so that
 	// Ctrl-C while the caller runs a statement stays a SIGINT.
-	if m, err := unix.IoctlGetTermios(e.fd, unix.TCGETS); err == nil && m.Lflag&unix.ISIG != 0 {
+	if m, err := unix.IoctlGetTermios(e.fd, ioctlGetTermios); err == nil && m.Lflag&unix.ISIG != 0 {
 		m.Lflag &^= unix.ISIG
-		unix.IoctlSetTermios(e.fd, unix.TCSETS, m)
+		unix.IoctlSetTermios(e.fd, ioctlSetTermios, m)
 		defer func() {
-			if m, err := unix.IoctlGetTermios(e.fd, unix.TCGETS); err == nil {
+			if m, err := unix.IoctlGetTermios(e.fd, ioctlGetTermios); err == nil {
 				m.Lflag |= unix.ISIG
-				unix.IoctlSetTermios(e.fd, unix.TCSETS, m)
+				unix.IoctlSetTermios(e.fd, ioctlSetTermios, m)
 			}
 		}()
 	}
@@ -191,7 +191,7 @@ func (e *Editor) SaveHistory() error {
 func (e *Editor) Restore() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	unix.IoctlSetTermios(e.fd, unix.TCSETS, e.saved)
+	unix.IoctlSetTermios(e.fd, ioctlSetTermios, e.saved)
 }
 
 // Close saves the history and restores the terminal. The history error,

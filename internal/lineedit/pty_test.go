@@ -1,7 +1,6 @@
 package lineedit
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -35,22 +34,7 @@ func openPTY(t *testing.T) *pty { return openPTYSize(t, 80, 24) }
 // openPTYSize opens a pseudo-terminal of cols x rows (0x0: never set).
 func openPTYSize(t *testing.T, cols, rows uint16) *pty {
 	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatalf("no pseudo-terminals: %v", err)
-	}
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatalf("unlockpt: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Fatalf("ptsname: %v", err)
-	}
-	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	master, slave := openPTYPair(t)
 	if err := unix.IoctlSetWinsize(int(slave.Fd()), unix.TIOCSWINSZ, &unix.Winsize{Row: rows, Col: cols}); err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +94,7 @@ func (p *pty) send(t *testing.T, keys string) {
 // mode is the terminal's current mode, read on the slave side.
 func (p *pty) mode(t *testing.T) unix.Termios {
 	t.Helper()
-	m, err := unix.IoctlGetTermios(int(p.slave.Fd()), unix.TCGETS)
+	m, err := unix.IoctlGetTermios(int(p.slave.Fd()), ioctlGetTermios)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +103,7 @@ func (p *pty) mode(t *testing.T) unix.Termios {
 
 func (p *pty) setMode(t *testing.T, m unix.Termios) {
 	t.Helper()
-	if err := unix.IoctlSetTermios(int(p.slave.Fd()), unix.TCSETS, &m); err != nil {
+	if err := unix.IoctlSetTermios(int(p.slave.Fd()), ioctlSetTermios, &m); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // stdinHint is printed when the shell would read SQL from a stdin that is
@@ -25,7 +23,7 @@ func isDevNull(r io.Reader) bool {
 		return false
 	}
 	st, ok := fi.Sys().(*syscall.Stat_t)
-	return ok && st.Rdev == unix.Mkdev(1, 3)
+	return ok && isNullDevice(st)
 }
 
 // hintIfNoInput prints stdinHint when stdin is /dev/null.

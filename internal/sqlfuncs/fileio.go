@@ -97,8 +97,8 @@ func writeFile(ctx sqlite3.Context, name string, data sqlite3.Value, mode uint32
 	case sIFDIR:
 		if err := syscall.Mkdir(name, mode&0o7777); err != nil {
 			var st syscall.Stat_t
-			if err != syscall.EEXIST || syscall.Stat(name, &st) != nil || st.Mode&sIFMT != sIFDIR ||
-				st.Mode&0o777 != mode&0o777 && syscall.Chmod(name, mode&0o777) != nil {
+			if err != syscall.EEXIST || syscall.Stat(name, &st) != nil || statMode(&st)&sIFMT != sIFDIR ||
+				statMode(&st)&0o777 != mode&0o777 && syscall.Chmod(name, mode&0o777) != nil {
 				return 1, err
 			}
 		}

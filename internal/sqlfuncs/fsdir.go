@@ -158,7 +158,7 @@ func (c *fsdirCursor) Filter(idxNum int, _ string, arg ...sqlite3.Value) error {
 
 func (c *fsdirCursor) Next() error {
 	c.rowid++
-	if c.st.Mode&sIFMT == sIFDIR && len(c.levels)+2 < c.maxLvl {
+	if statMode(&c.st)&sIFMT == sIFDIR && len(c.levels)+2 < c.maxLvl {
 		f, err := os.Open(c.path)
 		if err != nil {
 			return fmt.Errorf("cannot read directory: %s", c.path)
@@ -199,11 +199,11 @@ func (c *fsdirCursor) Column(ctx sqlite3.Context, n int) error {
 			ctx.ResultText(c.path[c.base:])
 		}
 	case fsdirMode:
-		ctx.ResultInt64(int64(c.st.Mode))
+		ctx.ResultInt64(int64(statMode(&c.st)))
 	case fsdirMtime:
-		ctx.ResultInt64(c.st.Mtim.Sec)
+		ctx.ResultInt64(statMtime(&c.st))
 	case fsdirData:
-		switch c.st.Mode & sIFMT {
+		switch statMode(&c.st) & sIFMT {
 		case sIFDIR:
 		case sIFLNK:
 			if target, err := os.Readlink(c.path); err == nil {
