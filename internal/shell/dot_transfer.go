@@ -13,7 +13,7 @@ import (
 
 // target is what the transfer package needs of the session.
 func (s *shell) target() *transfer.Target {
-	return &transfer.Target{Ctx: s.ctx, DB: s.db, Out: s.out, Stderr: s.stderr, Mode: s.mode, MemoryLimit: s.memoryLimit}
+	return &transfer.Target{Ctx: s.ctx, DB: s.db, Out: s.out, Stderr: s.stderr, Mode: s.m.name(), MemoryLimit: s.memoryLimit}
 }
 
 // dotDump is ".dump ?OPTIONS? ?LIKE-PATTERN ...?".
@@ -84,8 +84,8 @@ func dotImport(s *shell, args []string) error {
 	if useMode {
 		// The 3.53 shell takes the first byte of each separator (none when
 		// empty), reading CSV's "\r\n" line end as a newline.
-		col, row := s.colSep, s.rowSep
-		o.ASCII = s.mode == "ascii"
+		col, row := s.m.spec.ColSep, s.m.spec.RowSep
+		o.ASCII = s.m.name() == "ascii"
 		if row == "\r\n" {
 			row = "\n"
 		}

@@ -176,6 +176,7 @@ func (s *shell) dotCommand(line string) error {
 		}
 	}
 	args[0] = "." + name
+	s.dotLine = line
 	return c.run(s, args)
 }
 

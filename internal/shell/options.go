@@ -127,8 +127,8 @@ func parseOptions(args []string) (*options, error) {
 			mode := name
 			o.actions = append(o.actions, func(s *shell) error { return s.setMode(mode) })
 		case name == "header" || name == "noheader":
-			on := map[bool]string{true: "on", false: "off"}[name == "header"]
-			o.actions = append(o.actions, func(s *shell) error { return s.setHeaders(on) })
+			on := name == "header"
+			o.actions = append(o.actions, func(s *shell) error { s.setHeaders(on); return nil })
 		case name == "separator" || name == "newline" || name == "nullvalue":
 			v, err := value()
 			if err != nil {
@@ -176,19 +176,20 @@ func parseOptions(args []string) (*options, error) {
 func (s *shell) applyOption(name, value string) error {
 	switch name {
 	case "separator":
-		return s.dotSeparator([]string{".separator", value})
+		s.m.spec.ColSep = value
 	case "newline":
-		return s.dotSeparator([]string{".separator", s.colSep, value})
+		s.m.spec.RowSep = value
+	default:
+		s.m.spec.Null = value
 	}
-	return s.dotNullvalue([]string{".nullvalue", value})
+	return nil
 }
 
-// setMode is -csv, -json, ...: .mode MODE.
-// args[0] names the option, so that dotMode applies the command line's rules.
-func (s *shell) setMode(mode string) error { return s.dotMode([]string{"-" + mode, mode}) }
-
-// setHeaders is -header / -noheader: .headers on|off.
-func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".headers", on}) }
+// setMode is -csv, -json, ...: the mode's defaults (modeChange).
+func (s *shell) setMode(mode string) error {
+	s.m.change(findMode(mode))
+	return nil
+}
 
 // runCmdOption runs a -cmd COMMAND. As in the stock shell its errors are
 // reported but only count (exit status 1) under -bail.

@@ -47,6 +47,11 @@ func (s *shell) reportError(err error) {
 	if errors.As(err, &done) {
 		return
 	}
+	var ae *dotArgError
+	if errors.As(err, &ae) { // 3.53's pointer form, as stock (dot_errors.go)
+		fmt.Fprint(s.stderr, ae.report())
+		return
+	}
 	var se *sqlError
 	if !errors.As(err, &se) {
 		fmt.Fprintf(s.stderr, "hello-sqlite: %s\n", ErrorMessage(err))

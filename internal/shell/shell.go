@@ -23,12 +23,10 @@ type shell struct {
 	stderr io.Writer
 	out    io.Writer // current output: stdout, or a file from .output/.once
 
-	// output settings (.mode, .headers, .separator, .nullvalue)
-	mode      string // list, csv, json, line, table, box, markdown, ...
-	headers   bool
-	colSep    string
-	rowSep    string
-	nullValue string
+	// output settings (.mode, .headers, .separator, .nullvalue; dot_output.go)
+	m         modeState
+	modePrior *modeState // the settings before .mode --once, restored after the next SQL
+	dotLine   string     // the dot-command being run, for pointer-style errors
 
 	bail        bool // stop at the first error
 	echo        bool // print each command before running it
@@ -45,9 +43,8 @@ type shell struct {
 
 	errors int // errors seen so far; the exit status is 1 if any
 
-	dots   dotState     // .output/.once files and .read depth (redirect.go)
-	output outputExtras // mode options beyond the fields above (dot_output.go)
-	depth  int          // runScript nesting (.read inside .read)
+	dots  dotState // .output/.once files and .read depth (redirect.go)
+	depth int      // runScript nesting (.read inside .read)
 
 	version string // the program's version, for -version and the banner
 }
@@ -65,12 +62,13 @@ func Run(ctx context.Context, version string, args []string, stdin io.Reader, st
 
 // newShell returns a shell with the stock shell's defaults.
 func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *shell {
-	return &shell{
+	s := &shell{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, out: stdout,
-		mode: "list", colSep: "|", rowSep: "\n",
 		busyTimeout: engine.DefaultBusyTimeout,
 		memoryLimit: engine.DefaultMemoryLimit,
 	}
+	s.m.change(modeBatch)
+	return s
 }
 
 // runSQL prepares and runs each statement of sql in turn, printing the rows
@@ -81,6 +79,7 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 // fails as it runs does not: the next statements still run.
 // An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
+	defer s.popMode() // .mode --once lasts for one SQL input
 	if i := strings.IndexByte(sql, 0); i >= 0 {
 		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
 	}
