@@ -177,6 +177,9 @@ func (s *shell) dotCommand(line string) error {
 	}
 	args[0] = "." + name
 	s.dotLine = line
+	if err := s.safeCheck(name, args); err != nil {
+		return err
+	}
 	return c.run(s, args)
 }
 

@@ -14,7 +14,10 @@ import (
 func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 	spec := s.m.spec
 	if s.m.autoSW {
-		spec.ScreenWidth = term.ScreenWidth(s.stdin, s.stdout, s.stderr)
+		spec.ScreenWidth = s.screenWidth
+		if spec.ScreenWidth <= 0 {
+			spec.ScreenWidth = term.ScreenWidth(s.stdin, s.stdout, s.stderr)
+		}
 	}
 	if spec.Blob == render.BlobAuto {
 		switch spec.Text {

@@ -32,7 +32,14 @@ type shell struct {
 	echo        bool // print each command before running it
 	readonly    bool
 	batch       bool // -batch: not interactive even on a terminal
-	interactive bool // reading from a terminal: prompts, Ctrl-C interrupts a statement only
+	safe        bool // -safe: refuse what could touch files or run programs (safe.go)
+	safePersist bool // safe holds for the session (.nonce lifts it for one command)
+	nofollow    bool // -nofollow: refuse a database that is a symbolic link
+	screenWidth int  // -screenwidth N: the width --sw auto uses (0: the terminal's)
+	// unsafeTesting is -unsafe-testing: the stock shell's testing features
+	unsafeTesting bool
+	safeViolation string // what the safe-mode authorizer refused (safe.go)
+	interactive   bool   // reading from a terminal: prompts, Ctrl-C interrupts a statement only
 
 	busyTimeout time.Duration // how long a busy database is retried (.timeout); see engine.Open
 	memoryLimit int64         // bytes of memory SQLite may use per connection; see engine.Guard
@@ -98,6 +105,9 @@ func (s *shell) runSQL(sql string) error {
 		if err != nil {
 			if ierr := s.interruption(err); ierr != nil {
 				return ierr
+			}
+			if serr := s.safeViolated(); serr != nil {
+				return serr
 			}
 			s.reportError(&sqlError{parse: true, err: err, sql: sql})
 			return ReportedError{err}
