@@ -29,7 +29,16 @@ type modeState struct {
 	spec   render.Spec
 	hdrSet bool // .headers (or -header) chose whether names show; .mode keeps it
 	autoSW bool // --sw auto: the screen width is the terminal's
+	// noColSep: no column separator was ever set (the stock shell's NULL
+	// after a reset), so CSV quoting looks for "," as its formatter does.
+	noColSep bool
 }
+
+// setColSep sets the column separator.
+func (m *modeState) setColSep(sep string) { m.spec.ColSep, m.noColSep = sep, false }
+
+// reset clears every setting, as the stock shell's modeFree.
+func (m *modeState) reset() { *m = modeState{noColSep: true} }
 
 // clone copies m, its slices included.
 func (m modeState) clone() modeState {
@@ -63,13 +72,13 @@ func (m *modeState) change(mode int) {
 	switch mode {
 	case modeBatch:
 		hdr := m.hdrSet
-		*m = modeState{}
+		m.reset()
 		m.change(render.ModeList)
 		m.hdrSet = hdr
 		return
 	case modeTTY:
 		hdr := m.hdrSet
-		*m = modeState{}
+		m.reset()
 		m.change(render.ModeQBox)
 		m.autoSW = true
 		m.spec.Text = render.TextRelaxed
@@ -85,7 +94,7 @@ func (m *modeState) change(mode int) {
 	mi := &render.Modes[mode]
 	m.mode = mode
 	if mi.HasColSep {
-		m.spec.ColSep = mi.ColSep
+		m.setColSep(mi.ColSep)
 	}
 	if mi.HasRowSep {
 		m.spec.RowSep = mi.RowSep
@@ -247,7 +256,7 @@ func (s *shell) dotMode(args []string) error {
 			case "-rowsep":
 				m.spec.RowSep = args[i]
 			case "-colsep":
-				m.spec.ColSep = args[i]
+				m.setColSep(args[i])
 			default:
 				m.spec.Null = args[i]
 			}
@@ -339,7 +348,7 @@ func (s *shell) dotMode(args []string) error {
 			chng = true
 		case optionMatch(z, "reset"):
 			mode := m.mode
-			*m = modeState{}
+			m.reset()
 			m.change(mode)
 		case optionMatch(z, "screenwidth") || optionMatch(z, "sw"):
 			if i+1 >= nArg {
@@ -694,7 +703,7 @@ func (s *shell) setHeaders(on bool) {
 // Like the stock shell it still sets them when given too many arguments.
 func (s *shell) dotSeparator(args []string) error {
 	if len(args) >= 2 {
-		s.m.spec.ColSep = args[1]
+		s.m.setColSep(args[1])
 	}
 	if len(args) >= 3 {
 		s.m.spec.RowSep = args[2]

@@ -226,7 +226,7 @@ func parseOptions(args []string) (*options, error) {
 func (s *shell) applyOption(name, value string) error {
 	switch name {
 	case "separator":
-		s.m.spec.ColSep = value
+		s.m.setColSep(value)
 	case "newline":
 		s.m.spec.RowSep = value
 	default:

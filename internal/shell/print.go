@@ -30,6 +30,9 @@ func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 		}
 	}
 	spec.Style = s.m.info().Style
+	if s.m.noColSep {
+		spec.ColSep = "," // the formatter's default for a NULL separator
+	}
 	if spec.TextJSONB == render.Yes {
 		spec.JSONText = s.jsonText
 	}
