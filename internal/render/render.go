@@ -44,19 +44,19 @@ type Rows interface {
 func Print(w io.Writer, rows Rows, spec Spec) error {
 	stmt := rows
 	n := stmt.ColumnCount()
-	if n == 0 || spec.Style == StyleOff {
-		for stmt.Step() {
-		}
-		return stmt.Err()
-	}
 	r := &rowRenderer{w: w, stmt: stmt, n: n}
-	if spec.Style != StyleCount {
+	if n > 0 && !spec.NoAutoExplain { // in every style, off and count included
 		switch explainKind(stmt) {
 		case 1:
 			return r.explainBytecode()
 		case 2:
 			return r.explainQueryPlan()
 		}
+	}
+	if n == 0 || spec.Style == StyleOff {
+		for stmt.Step() {
+		}
+		return stmt.Err()
 	}
 	r.init(spec)
 	if r.s.Style == StyleBox || r.s.Style == StyleColumn || r.s.Style == StyleTable || r.s.Style == StyleMarkdown {

@@ -26,6 +26,9 @@ type Spec struct {
 	RowSep      string
 	TableName   string // insert mode's table ("" for "tab")
 	Null        string // the text of NULL
+	// NoAutoExplain prints EXPLAIN rows in the style like any others (the
+	// shell's .explain off) instead of the EXPLAIN layouts.
+	NoAutoExplain bool
 	// JSONText turns a JSONB blob into JSON text (TextJSONB); nil, or a
 	// false result, shows the blob as a blob.
 	JSONText func(blob []byte) (string, bool)
