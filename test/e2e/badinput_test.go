@@ -165,7 +165,18 @@ func TestBadInputUsage(t *testing.T) {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			dir := t.TempDir()
 			r := hello(t, dir, "SELECT 1;\n", args...)
-			wantFailure(t, r, c.status, c.want)
+			if c.status == 2 {
+				wantFailure(t, r, c.status, c.want)
+			} else { // the stock shell's own text: no "hello-sqlite: " prefix
+				for _, bad := range []string{"goroutine ", "panic:", "runtime error", "fatal error:"} {
+					if strings.Contains(r.stderr, bad) {
+						t.Fatalf("stderr holds %q (a Go crash?):\n%s", bad, r.stderr)
+					}
+				}
+				if r.code != c.status || !strings.Contains(r.stderr, c.want) {
+					t.Errorf("status %d, stderr %q; want status %d and %q", r.code, r.stderr, c.status, c.want)
+				}
+			}
 			if r.stdout != "" {
 				t.Errorf("stdout %q, want nothing", r.stdout)
 			}
