@@ -51,11 +51,12 @@ type stockExit struct{ msg string }
 func (e stockExit) Error() string { return strings.TrimSpace(e.msg) }
 
 // argv0 is the program name as invoked, for the stock shell's messages.
+// (go test runs the shell in its own binary: then it is "hello-sqlite".)
 func argv0() string {
-	if len(os.Args) > 0 {
-		return os.Args[0]
+	if len(os.Args) == 0 || strings.HasSuffix(os.Args[0], ".test") {
+		return "hello-sqlite"
 	}
-	return "hello-sqlite"
+	return os.Args[0]
 }
 
 // UsageError marks errors in the command line: exit status 2.
