@@ -2,7 +2,6 @@ package shell
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -56,22 +55,21 @@ func (e *dotArgError) report() string {
 	return b.String()
 }
 
-var (
-	whereLine = regexp.MustCompile(`^near line (\d+)(?: of (.*))?$`)
-	whereArg  = regexp.MustCompile(`^in (\d+)\D* command line argument$`)
-)
-
 // errorLocation is the stock shell's shellErrorLocation for s.where:
-// "line 3:", "file.sql:3:" or "argv[2]:".
+// "line 3:" for "near line 3", "file.sql:3:" for "near line 3 of
+// file.sql", "argv[2]:" for "in 2nd command line argument".
 func (s *shell) errorLocation() string {
-	if m := whereLine.FindStringSubmatch(s.where); m != nil {
-		if m[2] != "" {
-			return m[2] + ":" + m[1] + ":"
+	w := s.where
+	if rest, ok := strings.CutPrefix(w, "near line "); ok {
+		n, file, _ := strings.Cut(rest, " of ")
+		if file != "" {
+			return file + ":" + n + ":"
 		}
-		return "line " + m[1] + ":"
+		return "line " + n + ":"
 	}
-	if m := whereArg.FindStringSubmatch(s.where); m != nil {
-		return "argv[" + m[1] + "]:"
+	if rest, ok := strings.CutPrefix(w, "in "); ok && strings.HasSuffix(w, " command line argument") {
+		n := strings.TrimRight(strings.TrimSuffix(rest, " command line argument"), "stndrh")
+		return "argv[" + n + "]:"
 	}
 	return "line 0:"
 }
