@@ -153,8 +153,12 @@ func TestDotCommands(t *testing.T) {
 			".backup " + p("b.db"), "delete from q", ".restore " + p("b.db"), "select * from q"}, want: "42\n"},
 		{name: "save is backup", args: []string{":memory:", "create table q(x)", ".save " + p("s.db"), ".open " + p("s.db"), ".tables"},
 			want: "q\n"},
-		{name: "restore missing file keeps the data", args: []string{":memory:", "create table q(x)", ".restore " + p("none.db")},
-			wantErr: "cannot open", status: 1},
+		// As the stock shell: the missing file is created empty, and restoring
+		// from it empties the database.
+		{name: "restore missing file empties the database", args: []string{":memory:", "create table q(x)",
+			".restore " + p("none.db"), ".tables", "select count(*) from sqlite_schema"}, want: "0\n"},
+		{name: "restore unknown database", args: []string{":memory:", ".restore nosuch " + p("none2.db")},
+			wantErr: "Error: unknown database nosuch", status: 1},
 		{name: "open new and readonly", args: []string{":memory:", ".open " + p("o.db"), "create table a(x)",
 			".open --new " + p("o.db"), ".tables", "create table b(y)", ".open --readonly " + p("o.db"), ".tables", "create table c(z)"},
 			want: "b\n", wantErr: "readonly", status: 1},
@@ -172,7 +176,18 @@ func TestDotCommands(t *testing.T) {
 			wantErr: `unknown command or invalid arguments:  "frobnicate". Enter ".help" for help`, status: 1},
 		{name: "not supported", args: []string{":memory:", ".shell ls"}, wantErr: ".shell is not supported", status: 1},
 		{name: "help", args: []string{":memory:", ".help dum"},
-			want: ".dump ?OPTS? ?OBJECTS?   Render database content as SQL (--data-only --nosys --preserve-rowids)\n"},
+			want: ".dump ?OBJECTS?          Render database content as SQL\n" +
+				"   Options:\n" +
+				"     --data-only            Output only INSERT statements\n" +
+				"     --newlines             Allow unescaped newline characters in output\n" +
+				"     --nosys                Omit system tables (ex: \"sqlite_stat1\")\n" +
+				"     --preserve-rowids      Include ROWID values in the output\n" +
+				"   OBJECTS is a LIKE pattern for tables, indexes, triggers or views to dump\n" +
+				"   Additional LIKE patterns can be given in subsequent arguments\n"},
+		{name: "help summary", args: []string{":memory:", ".help ti"},
+			want: ".timeout MS              Try opening locked tables for MS milliseconds\n" +
+				".timer on|off|once       Turn SQL timer on or off.\n"},
+		{name: "help nothing", args: []string{":memory:", ".help zzz"}, want: "Nothing matches 'zzz'\n"},
 		{name: "dump pattern", args: []string{":memory:", "create table t(a); insert into t values(1); create table u(b)", ".dump t"},
 			want: "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(a);\nINSERT INTO t VALUES(1);\nCOMMIT;\n"},
 		{name: "dump preserve rowids", args: []string{":memory:",

@@ -69,7 +69,7 @@
       devShells = eachSystem allSystems (pkgs: {
         default = pkgs.mkShell {
           packages = [
-            pkgs.go
+            pkgs.go_1_26
             pkgs.gopls
             pkgs.sqlite
             pkgs.nixfmt
@@ -88,7 +88,7 @@
             packages = packagesOf pkgs;
             arch = pkgs.stdenv.hostPlatform.go.GOARCH;
           in
-          pkgs.callPackage ./nix/checks.nix {
+          pkgs.callPackages ./nix/checks.nix {
             inherit packages;
             staticArch = arch;
             images = {
@@ -107,7 +107,7 @@
         )
         // eachSystem darwinSystems (
           pkgs:
-          pkgs.callPackage ./nix/checks.nix {
+          pkgs.callPackages ./nix/checks.nix {
             packages = packagesOf pkgs;
             images = { };
             staticArch = null;

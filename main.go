@@ -20,12 +20,18 @@
 // input. A script goes on after an error and exits with status 1 at the
 // end; with -bail it stops at the first error and rolls back an open
 // transaction. When stdin is a terminal the shell prompts ("sqlite> ",
-// "   ...> " for a statement's next lines); Ctrl-D leaves, Ctrl-C interrupts
-// the running statement. When stdin (read interactively) or stdout is a
-// terminal, the output starts, as in the stock 3.53 shell, in ".mode qbox
-// --limits on --quote relaxed --sw auto --textjsonb on": a rounded box with
-// column names, NULL shown, values cut at 300 characters and 5 lines, the
-// table fitted to the terminal's width; otherwise in list mode.
+// "   ...> " for a statement's next lines) and, when stdout is the terminal
+// too, edits lines (arrows, Home/End, Ctrl-A/E/K/U/W, Ctrl-L, history with
+// Up/Down and Ctrl-R kept in $SQLITE_HISTORY or ~/.sqlite_history, Tab
+// completion of keywords, tables and columns); Ctrl-D on an empty line
+// leaves, Ctrl-C drops the line at the prompt and interrupts the running
+// statement. With no SQL argument and /dev/null as stdin (docker run
+// without -i) a one-line hint goes to stderr. When stdin (read
+// interactively) or stdout is a terminal, the output starts, as in the
+// stock 3.53 shell, in ".mode qbox --limits on --quote relaxed --sw auto
+// --textjsonb on": a rounded box with column names, NULL shown, values cut
+// at 300 characters and 5 lines, the table fitted to the terminal's width;
+// otherwise in list mode.
 //
 // Options (one or two leading dashes, anywhere on the line; "--" ends them):
 //
@@ -53,7 +59,9 @@
 // Dot-commands: .help .quit .exit .mode .headers .separator .nullvalue
 // .tables .schema .indexes .dump .read .import (csv, --skip N) .output
 // .once .backup .restore .open .databases .timeout .bail .echo
-// (".help" lists them with their arguments).
+// .parameter (and :name @name $name ?N bound from it) .changes .timer
+// .eqp .explain .width .show .stats .limits .trace .log .prompt .lint
+// .fullschema .sha3sum .clone (".help" lists them with their arguments).
 //
 // Examples:
 //
@@ -94,9 +102,9 @@
 // stderr with status 0, as stock; a FILENAME that is a
 // text file is an error (the stock 3.53 shell runs it as a script); the
 // database is opened (and an empty file created) at start; a busy database
-// is waited for 5 s; there is no ~/.sqliterc, line editor or history;
-// -append, -deserialize, -maxsize, -zip, -A, -vfs and the memory-tuning
-// options of the stock shell are unknown options here.
+// is waited for 5 s; there is no ~/.sqliterc or bracketed paste; -append,
+// -deserialize, -maxsize, -zip, -A, -vfs and the memory-tuning options of
+// the stock shell are unknown options here.
 package main
 
 import (

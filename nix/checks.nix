@@ -19,13 +19,9 @@ let
 
   imagecheck = lib.getExe (callPackage ./go-tool.nix { tool = "imagecheck"; });
 
-  # eval-test.nix is a hand-written mock harness run by scripts/check-nix
-  # only; it is left out so its layout cannot fail `nix flake check`.
   nixFiles = lib.fileset.toSource {
     inherit root;
-    fileset = lib.fileset.difference (lib.fileset.fileFilter (file: file.hasExt "nix") root) (
-      root + "/nix/eval-test.nix"
-    );
+    fileset = lib.fileset.fileFilter (file: file.hasExt "nix") root;
   };
 
   hello = lib.getExe packages.default;

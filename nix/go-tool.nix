@@ -5,7 +5,7 @@
 {
   lib,
   runCommand,
-  go,
+  go_1_26,
   tool,
 }:
 
@@ -14,7 +14,7 @@ let
 in
 runCommand tool
   {
-    nativeBuildInputs = [ go ];
+    nativeBuildInputs = [ go_1_26 ];
     src = lib.fileset.toSource {
       inherit root;
       fileset = lib.fileset.unions [

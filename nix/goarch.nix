@@ -18,12 +18,10 @@ package.overrideAttrs (previous: {
 
   # `go install` puts cross-compiled binaries in bin/GOOS_GOARCH; buildGoModule
   # only moves them up for cross package sets, and this is a native one.
-  postBuild =
-    (previous.postBuild or "")
-    + ''
-      if [ -d "$GOPATH/bin/linux_${goArch}" ]; then
-        mv "$GOPATH/bin/linux_${goArch}"/* "$GOPATH/bin/"
-        rmdir "$GOPATH/bin/linux_${goArch}"
-      fi
-    '';
+  postBuild = (previous.postBuild or "") + ''
+    if [ -d "$GOPATH/bin/linux_${goArch}" ]; then
+      mv "$GOPATH/bin/linux_${goArch}"/* "$GOPATH/bin/"
+      rmdir "$GOPATH/bin/linux_${goArch}"
+    fi
+  '';
 })

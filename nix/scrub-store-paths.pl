@@ -23,5 +23,6 @@ for my $file (@ARGV) {
     seek($fh, 0, 0) or die "$file: $!\n";
     print {$fh} $data or die "$file: $!\n";
     close($fh) or die "$file: $!\n";
-    print STDERR "scrub-store-paths: $file: $count store path(s) overwritten\n";
+    # s///ge gives "" (not 0) when nothing matched.
+    printf STDERR "scrub-store-paths: %s: %d store path(s) overwritten\n", $file, $count || 0;
 }

@@ -45,8 +45,58 @@ func TestDBFilePath(t *testing.T) {
 }
 
 func TestReadOnlyURI(t *testing.T) {
-	if got := readOnlyURI("file:x.db?cache=shared"); got != "file:x.db?cache=shared&mode=ro" {
-		t.Errorf("readOnlyURI = %q", got)
+	for in, want := range map[string]string{
+		"file:x.db?cache=shared": "file:x.db?cache=shared&mode=ro",
+		"file:x.db?mode=rwc":     "file:x.db?mode=rwc", // the URI says what it wants
+		"x.db":                   "file:x.db?mode=ro",
+		"a?b#c%d.db":             "file:a%3Fb%23c%25d.db?mode=ro",
+		"//srv/x.db":             "file:////srv/x.db?mode=ro",
+		":memory:":               "file::memory:?mode=ro",
+		"":                       "file:?mode=ro",
+	} {
+		if got := readOnlyURI(in); got != want {
+			t.Errorf("readOnlyURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestURI: every database goes through our VFS, unless its URI names one.
+func TestURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"x.db":                  "file:x.db?vfs=" + VFSName,
+		"file:x.db?mode=ro":     "file:x.db?mode=ro&vfs=" + VFSName,
+		"file:x.db?vfs=memdb":   "file:x.db?vfs=memdb",
+		"/a/b c.db":             "file:/a/b c.db?vfs=" + VFSName,
+		"file:/a/w.db?nolock=1": "file:/a/w.db?nolock=1&vfs=" + VFSName,
+	} {
+		if got := URI(in); got != want {
+			t.Errorf("URI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOpenDefensive: Open turns SQLITE_DBCONFIG_DEFENSIVE on (the stock
+// shell does), so SQL cannot write sqlite_schema, and uses our VFS.
+func TestOpenDefensive(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "d.db"), Options{MemoryLimit: DefaultMemoryLimit, BusyTimeout: DefaultBusyTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if on, err := db.Config(sqlite3.DBCONFIG_DEFENSIVE); !on || err != nil {
+		t.Errorf("defensive %v, %v", on, err)
+	}
+	err = db.Exec(`CREATE TABLE t(x); PRAGMA writable_schema=ON; UPDATE sqlite_schema SET rootpage=1`)
+	if err == nil || !strings.Contains(err.Error(), "may not be modified") {
+		t.Errorf("writing sqlite_schema: %v", err)
+	}
+	stmt, _, err := db.Prepare(`SELECT count(*) FROM pragma_integrity_check WHERE integrity_check='ok'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stmt.Close()
+	if !stmt.Step() || stmt.ColumnInt(0) != 1 {
+		t.Errorf("integrity check failed after the refused write")
 	}
 }
 

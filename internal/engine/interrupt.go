@@ -45,6 +45,7 @@ func (e InterruptError) ExitStatus() int { return 128 + int(e.Sig) }
 type sigHub struct {
 	mu     sync.Mutex
 	onInt  func() // set in interactive mode: SIGINT calls it instead of stopping the run
+	onExit func() // set while the line editor holds the terminal: restores it before a forced exit
 	cancel context.CancelCauseFunc
 }
 
@@ -102,6 +103,14 @@ func watchdog(ctx context.Context, done <-chan struct{}) {
 	}
 	select {
 	case <-time.After(forceExitAfter):
+		if hub, ok := ctx.Value(sigHubKey{}).(*sigHub); ok {
+			hub.mu.Lock()
+			restore := hub.onExit
+			hub.mu.Unlock()
+			if restore != nil {
+				restore()
+			}
+		}
 		fmt.Fprintf(os.Stderr, "hello-sqlite: %s: forced exit after %v\n", ie, forceExitAfter)
 		os.Exit(ie.ExitStatus())
 	case <-done:
@@ -131,6 +140,16 @@ func SetInterruptHook(ctx context.Context, fn func()) bool {
 	hub.onInt = fn
 	hub.mu.Unlock()
 	return true
+}
+
+// SetRestoreHook makes a forced exit after a signal call fn first (nil:
+// nothing), so that the terminal is never left in raw mode.
+func SetRestoreHook(ctx context.Context, fn func()) {
+	if hub, ok := ctx.Value(sigHubKey{}).(*sigHub); ok {
+		hub.mu.Lock()
+		hub.onExit = fn
+		hub.mu.Unlock()
+	}
 }
 
 // Interruption returns the error that ends the run when ctx was cancelled

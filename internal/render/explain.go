@@ -25,6 +25,13 @@ func explainKind(stmt Rows) int {
 	return 0
 }
 
+// IsExplain reports whether sql starts with EXPLAIN (after white space
+// and comments).
+func IsExplain(sql string) bool {
+	words := leadingWords(sql, 1)
+	return len(words) == 1 && strings.EqualFold(words[0], "explain")
+}
+
 // leadingWords returns up to n words at the start of sql, skipping white
 // space and comments.
 func leadingWords(sql string, n int) []string {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
 // Dot-commands that read or write whole files: .read, .open, .backup
@@ -146,46 +148,57 @@ func dotOptionMatch(z, name string) bool {
 	return z == name
 }
 
-// dotBackup is .backup ?DB? FILE (and .save): copies database DB (default
-// main) into FILE with SQLite's online backup, replacing FILE's content.
+// dotBackup is .backup ?DB? ?OPTIONS? FILE (and .save): copies database
+// DB (default main) into FILE with SQLite's online backup, replacing FILE's
+// content. Of the stock options, --async (no journal, no fsync) is
+// accepted and makes an ordinary, safe copy: the driver opens the copy
+// itself, so its journal cannot be turned off; --append (appendvfs) is
+// not available in the engine.
 func dotBackup(s *shell, args []string) error {
 	var db, file string
 	for _, a := range args[1:] {
 		switch {
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("%s: unknown option %q", args[0], a)
+			switch z := strings.TrimPrefix(a, "-"); z {
+			case "-async":
+			case "-append":
+				return s.stockError("Error: %s --append is not supported by hello-sqlite (no appendvfs)", args[0])
+			default:
+				return s.stockError("Error: %s: unknown option \"%s\": should be -append or -async", args[0], a)
+			}
 		case file == "":
 			file = a
 		case db == "":
 			db, file = file, a
 		default:
-			return dotUsage(args[0] + " ?DB? FILENAME")
+			return s.stockError("Usage: .backup ?DB? ?OPTIONS? FILENAME")
 		}
 	}
 	if file == "" {
-		return fmt.Errorf("missing FILENAME argument on %s", args[0])
+		return s.stockError("missing FILENAME argument on .backup")
 	}
 	if db == "" {
 		db = "main"
 	}
 	return s.guard(func() error {
-		b, err := s.db.BackupInit(db, file)
+		b, err := s.db.BackupInit(db, engine.URI(file))
 		if err != nil {
-			return fmt.Errorf("cannot back up to %q: %s", file, ErrorMessage(err))
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		_, err = b.Step(-1)
 		if cerr := b.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("backup to %q failed: %s", file, ErrorMessage(err))
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		return nil
 	})
 }
 
 // dotRestore is .restore ?DB? FILE: replaces database DB (default main)
-// with the content of FILE, which must exist.
+// with the content of FILE. As in the stock shell, a FILE that does not
+// exist is created empty, and DB is restored from that empty database.
 func dotRestore(s *shell, args []string) error {
 	var db, file string
 	switch len(args) {
@@ -194,20 +207,24 @@ func dotRestore(s *shell, args []string) error {
 	case 3:
 		db, file = args[1], args[2]
 	default:
-		return dotUsage(".restore ?DB? FILE")
+		return s.stockError("Usage: .restore ?DB? FILE")
 	}
 	if p := dbFilePathOf(file); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("cannot open %q: %v", file, pathErrorReason(err))
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if err != nil {
+				return s.stockError("Error: cannot open \"%s\"", file)
+			}
+			f.Close()
 		}
 	}
 	return s.guard(func() error {
 		err := s.db.Restore(db, file)
 		if errors.Is(err, sqlite3.BUSY) || errors.Is(err, sqlite3.LOCKED) {
-			return errors.New("source database is busy")
+			return s.stockError("Error: source database is busy")
 		}
 		if err != nil {
-			return fmt.Errorf("restore from %q failed: %s", file, ErrorMessage(err))
+			return s.stockError("Error: %s", ErrorMessage(err))
 		}
 		return nil
 	})

@@ -169,24 +169,24 @@ const schemaTableText = "CREATE TABLE %ssqlite_schema (\n" +
 	"  sql text\n" +
 	");\n"
 
-// dotSchema is .schema ?--nosys? ?PATTERN?: the CREATE statements of the
+// dotSchema is .schema ?--indent? ?--nosys? ?PATTERN?: the CREATE statements of the
 // objects whose table name matches PATTERN (LIKE, or GLOB when it holds
 // * ? or [; "schema.name" when it holds a dot), each ending with ";",
 // views followed by a comment naming their columns, objects of attached
 // databases with their schema name.
 func dotSchema(s *shell, args []string) error {
-	noSys := false
+	noSys, indent := false, false
 	pattern, havePattern := "", false
 	for _, a := range args[1:] {
 		switch {
 		case dotOptionMatch(a, "nosys"):
 			noSys = true
 		case dotOptionMatch(a, "indent"):
-			return fmt.Errorf("%s --indent is not supported by hello-sqlite", args[0])
+			indent = true
 		case strings.HasPrefix(a, "-"):
-			return fmt.Errorf("Unknown option: %q", a)
+			return s.stockError("Unknown option: \"%s\"", a)
 		case havePattern:
-			return dotUsage(".schema ?--nosys? ?LIKE-PATTERN?")
+			return s.stockError("Usage: .schema ?--indent? ?--nosys? ?LIKE-PATTERN?")
 		default:
 			pattern, havePattern = a, true
 		}
@@ -249,6 +249,9 @@ func dotSchema(s *shell, args []string) error {
 			db = ""
 		}
 		text = addSchemaName(text, db)
+		if indent {
+			text = indentSchema(text)
+		}
 		if typ == "view" {
 			if fake := s.fakeSchema(db, name); fake != "" {
 				text += "\n/* " + fake + " */"

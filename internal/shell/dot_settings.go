@@ -67,27 +67,6 @@ func dotExit(s *shell, args []string) error {
 	return QuitError{code}
 }
 
-// dotHelp lists our dot-commands, one line each, or those whose name
-// starts with PATTERN.
-func dotHelp(s *shell, args []string) error {
-	pattern := ""
-	if len(args) > 1 {
-		pattern = strings.TrimPrefix(args[1], ".")
-	}
-	n := 0
-	for _, c := range dotTable {
-		if c.run == nil || !strings.HasPrefix(c.name, pattern) {
-			continue
-		}
-		fmt.Fprintf(s.out, "%-24s %s\n", c.usage, c.help)
-		n++
-	}
-	if n == 0 {
-		fmt.Fprintf(s.out, "Nothing matches '%s'\n", pattern)
-	}
-	return nil
-}
-
 func dotModeCmd(s *shell, args []string) error      { return s.dotMode(args) }
 func dotHeadersCmd(s *shell, args []string) error   { return s.dotHeaders(args) }
 func dotSeparatorCmd(s *shell, args []string) error { return s.dotSeparator(args) }
@@ -115,7 +94,7 @@ func (s *shell) booleanValue(arg string) bool {
 	case "off", "no":
 		return false
 	}
-	fmt.Fprintf(s.stderr, "hello-sqlite: ERROR: Not a boolean value: %q. Assuming \"no\".\n", arg)
+	fmt.Fprintf(s.stderr, "ERROR: Not a boolean value: \"%s\". Assuming \"no\".\n", arg)
 	return false
 }
 

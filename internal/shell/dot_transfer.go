@@ -3,6 +3,7 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -39,10 +40,62 @@ func dotDump(s *shell, args []string) error {
 	return s.guard(func() error { return transfer.Dump(s.target(), s.out, o) })
 }
 
-// dotImport is ".import ?OPTIONS? FILE TABLE".
+// dotImport is ".import ?OPTIONS? FILE TABLE"; FILE may be <<LABEL, for
+// data in the script's next lines (inline.go).
 func dotImport(s *shell, args []string) error {
-	o := transfer.ImportOptions{}
-	useMode := true
+	o, err := importOptions(s, args)
+	var inline *inlineData
+	if label := inlineLabel(args); label != "" {
+		// The data lines go first, whatever is wrong with the rest: they
+		// must not run as SQL.
+		d, ierr := s.readInline(label)
+		var ns noScriptError
+		if err == nil || errors.As(ierr, &ns) {
+			err = ierr
+		}
+		inline = &d
+	}
+	if err != nil {
+		return err
+	}
+	if o.Verbose > 0 {
+		fmt.Fprintf(s.out, "Column separator \"%s\", row separator \"%s\"\n",
+			cStringEscape(string(o.ColSep)), cStringEscape(string(o.RowSep)))
+	}
+	var in io.Reader
+	if inline != nil {
+		in = strings.NewReader(inline.text)
+		o.File, o.FirstLine = inline.file, inline.first
+	} else {
+		if strings.HasPrefix(o.File, "|") {
+			return errors.New(".import: pipes are not supported by hello-sqlite")
+		}
+		f, err := os.Open(o.File)
+		if err != nil {
+			return fmt.Errorf("cannot open %q: %v", o.File, pathErrorReason(err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return fmt.Errorf("cannot open %q: it is a folder", o.File)
+		}
+		in = f
+	}
+	err = s.guard(func() error { return transfer.Import(s.target(), in, o) })
+	var failed transfer.RowsFailed
+	if errors.As(err, &failed) {
+		return ReportedError{err} // each failed row was reported
+	}
+	return err
+}
+
+// importOptions reads .import's arguments and settles its separators: those
+// of --csv, --ascii, --colsep and --rowsep, else the output mode's (the
+// 3.53 shell takes the first byte of each, none when empty, and reads
+// CSV's "\r\n" line end as a newline). Separators must be ASCII.
+func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
+	var o transfer.ImportOptions
+	var col, row byte // 0: the mode's
+	o.ASCII = s.m.name() == "ascii"
 	for i := 1; i < len(args); i++ {
 		z := args[i]
 		if strings.HasPrefix(z, "--") {
@@ -56,7 +109,7 @@ func dotImport(s *shell, args []string) error {
 			case o.Table == "":
 				o.Table = z
 			default:
-				return fmt.Errorf(".import: extra argument: %q. Usage: .import ?OPTIONS? FILE TABLE", z)
+				return o, fmt.Errorf(".import: extra argument: %q. Usage: .import ?OPTIONS? FILE TABLE", z)
 			}
 		case z == "-v":
 			o.Verbose++
@@ -67,11 +120,21 @@ func dotImport(s *shell, args []string) error {
 			i++
 			o.Skip = integerValue(args[i])
 		case z == "-ascii":
-			o.ColSep, o.RowSep, o.ASCII, useMode = 0x1f, 0x1e, true, false
+			col, row, o.ASCII = orByte(col, 0x1f), orByte(row, 0x1e), true
 		case z == "-csv":
-			o.ColSep, o.RowSep, o.ASCII, useMode = ',', '\n', false, false
+			col, row, o.ASCII = orByte(col, ','), orByte(row, '\n'), false
+		case z == "-colsep" || z == "-rowsep":
+			if i == len(args)-1 {
+				return o, fmt.Errorf(".import: missing argument after %q", args[i])
+			}
+			i++
+			if z == "-colsep" {
+				col = importSepByte(args[i])
+			} else {
+				row = importSepByte(args[i])
+			}
 		default:
-			return fmt.Errorf(".import: unknown option: %q. Usage: .import ?OPTIONS? FILE TABLE", args[i])
+			return o, fmt.Errorf(".import: unknown option: %q. Usage: .import ?OPTIONS? FILE TABLE", args[i])
 		}
 	}
 	if o.Table == "" {
@@ -79,39 +142,28 @@ func dotImport(s *shell, args []string) error {
 		if o.File == "" {
 			what = "FILE"
 		}
-		return fmt.Errorf(".import: missing %s argument. Usage: .import ?OPTIONS? FILE TABLE", what)
+		return o, fmt.Errorf(".import: missing %s argument. Usage: .import ?OPTIONS? FILE TABLE", what)
 	}
-	if useMode {
-		// The 3.53 shell takes the first byte of each separator (none when
-		// empty), reading CSV's "\r\n" line end as a newline.
-		col, row := s.m.spec.ColSep, s.m.spec.RowSep
-		o.ASCII = s.m.name() == "ascii"
-		if row == "\r\n" {
-			row = "\n"
-		}
-		o.ColSep, o.RowSep = importSepByte(col), importSepByte(row)
+	o.ColSep, o.RowSep = orByte(col, importSepByte(s.m.spec.ColSep)), orByte(row, importSepByte(s.m.spec.RowSep))
+	if o.RowSep == '\r' && !o.ASCII {
+		o.RowSep = '\n'
 	}
-	if o.Verbose > 0 {
-		fmt.Fprintf(s.out, "Column separator \"%s\", row separator \"%s\"\n",
-			cStringEscape(string(o.ColSep)), cStringEscape(string(o.RowSep)))
+	// A byte of a multi-byte character would split characters apart.
+	if o.ColSep >= 0x80 {
+		return o, errors.New(".import column separator must be ASCII")
 	}
-	if strings.HasPrefix(o.File, "|") {
-		return errors.New(".import: pipes are not supported by hello-sqlite")
+	if o.RowSep >= 0x80 {
+		return o, errors.New(".import row separator must be ASCII")
 	}
-	f, err := os.Open(o.File)
-	if err != nil {
-		return fmt.Errorf("cannot open %q: %v", o.File, pathErrorReason(err))
+	return o, nil
+}
+
+// orByte is b, or def when b is 0.
+func orByte(b, def byte) byte {
+	if b == 0 {
+		return def
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return fmt.Errorf("cannot open %q: it is a folder", o.File)
-	}
-	err = s.guard(func() error { return transfer.Import(s.target(), f, o) })
-	var failed transfer.RowsFailed
-	if errors.As(err, &failed) {
-		return ReportedError{err} // each failed row was reported
-	}
-	return err
+	return b
 }
 
 // importSepByte is the first byte of s, or 0.

@@ -32,6 +32,13 @@ func (s *shell) openDB(name string) error {
 		s.db.Close()
 	}
 	s.db, s.dbName = db, name
+	// Settings of the connection that dot-commands made.
+	if s.ported.traceOut != nil {
+		s.installTrace()
+	}
+	if s.ported.logOut != nil {
+		s.installLog()
+	}
 	return nil
 }
 

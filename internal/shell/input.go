@@ -39,6 +39,8 @@ type inputLine struct {
 type lineReader struct {
 	lines chan inputLine
 	stop  chan struct{}
+	ask   chan string            // with the line editor: the prompt for the next line (editor.go)
+	names chan completionRequest // with the line editor: Tab wants the database's names
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -82,21 +84,32 @@ var errIdleInterrupt = errors.New("^C")
 // the input. It returns early with the run's cause when a signal stops the
 // run, and with errIdleInterrupt when idle is ready (interactive Ctrl-C).
 func (s *shell) next(lr *lineReader, idle <-chan struct{}) (line string, ok bool, err error) {
-	select {
-	case in, open := <-lr.lines:
-		if !open || in.err == io.EOF {
-			return "", false, nil
+	for {
+		select {
+		case req := <-lr.names: // Tab in the line editor
+			req.reply <- s.completionNames()
+			continue
+		case in, open := <-lr.lines:
+			return s.nextLine(in, open)
+		case <-s.ctx.Done():
+			return "", false, s.interruption(nil)
+		case <-idle:
+			return "", true, errIdleInterrupt
 		}
-		if in.err != nil {
-			return "", false, fmt.Errorf("reading input: %w", in.err)
-		}
-		line = strings.TrimSuffix(in.text, "\n")
-		return line, true, nil
-	case <-s.ctx.Done():
-		return "", false, s.interruption(nil)
-	case <-idle:
-		return "", true, errIdleInterrupt
 	}
+}
+
+// nextLine is next for one line read.
+func (s *shell) nextLine(in inputLine, open bool) (line string, ok bool, err error) {
+	switch {
+	case !open || in.err == io.EOF:
+		return "", false, nil
+	case in.err == errIdleInterrupt: // Ctrl-C in the line editor
+		return "", true, errIdleInterrupt
+	case in.err != nil:
+		return "", false, fmt.Errorf("reading input: %w", in.err)
+	}
+	return strings.TrimSuffix(in.text, "\n"), true, nil
 }
 
 // runScript runs the statements and dot-commands read from r. name is ""
@@ -119,7 +132,7 @@ func (s *shell) runScript(r io.Reader, name string) error {
 func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error {
 	var pending strings.Builder // the statement read so far
 	var comp sqltext.Completer  // sqltext.Complete's scanner over pending, fed line by line
-	lineno, start := 0, 0       // current line, first line of the pending statement
+	start := 0                  // first line of the pending statement
 	where := func() string {
 		switch {
 		case tty != nil:
@@ -133,6 +146,12 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 	if tty != nil {
 		idle = tty.Idle
 	}
+	// .import <<LABEL reads its data from here (inline.go); src.lineno
+	// counts the lines read, its own included.
+	src := &scriptSource{lr: lr, name: name, idle: idle, tty: tty}
+	saved := s.source
+	s.source = src
+	defer func() { s.source = saved }()
 	// stop says whether a command's error ends the loop (see afterError);
 	// at the prompt, errors never do.
 	stop := func(err error) error {
@@ -162,7 +181,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 		if tty != nil && tty.Echo {
 			fmt.Fprintln(tty.Out, line)
 		}
-		lineno++
+		src.lineno++
 		if sqltext.IsTerminatorLine(line) { // also alone: then it is an empty statement
 			c := comp
 			if pending.Len() == 0 {
@@ -182,7 +201,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				if line[0] == '#' {
 					continue
 				}
-				start = lineno
+				start = src.lineno
 				err := s.runCommand(tty, where(), func() error { return s.dotCommand(strings.TrimRight(line, " \t\r")) })
 				if isQuit(err) {
 					return err
@@ -192,7 +211,7 @@ func (s *shell) readLoop(lr *lineReader, name string, tty *term.Terminal) error 
 				}
 				continue
 			}
-			start = lineno
+			start = src.lineno
 			line = strings.TrimLeft(line, " \t\r\n\f")
 			pending.WriteString(line)
 			comp = sqltext.Completer{}

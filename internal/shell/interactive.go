@@ -28,13 +28,29 @@ func (s *shell) statement(t *term.Terminal) (done func()) {
 // runInteractive is the read-eval-print loop on a terminal.
 func (s *shell) runInteractive() error {
 	t := &term.Terminal{Out: s.stdout, Idle: make(chan struct{}, 1), Echo: !term.IsTerminal(s.stdin)}
+	t.Prompts = s.prompt
 	if engine.SetInterruptHook(s.ctx, t.OnInterrupt) {
 		defer engine.SetInterruptHook(s.ctx, nil)
 	}
 	v, _ := s.sqliteVersion()
 	fmt.Fprintf(s.stdout, "SQLite version %s %.19s (hello-sqlite %s)\nEnter \".help\" for usage hints.\n",
 		v.version, v.sourceID, s.version)
-	lr := newLineReader(s.stdin)
+	var lr *lineReader
+	names := make(chan completionRequest)
+	if ed := s.openEditor(names); ed != nil {
+		// Ctrl-C at the prompt reaches the editor as a key (it drops the
+		// line); the terminal's SIGINT only comes while a statement runs.
+		t.Idle = nil
+		lr = newEditorReader(ed, names)
+		t.Ask = lr.ask
+		engine.SetRestoreHook(s.ctx, ed.Restore)
+		defer func() {
+			engine.SetRestoreHook(s.ctx, nil)
+			ed.Close() // a history error only means no history next time
+		}()
+	} else {
+		lr = newLineReader(s.stdin)
+	}
 	defer lr.close()
 	err := s.readLoop(lr, "", t)
 	if err == nil {

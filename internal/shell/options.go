@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -294,7 +295,8 @@ func (s *shell) runCmdOption(c cmdArg) error {
 		return ie
 	}
 	s.reportError(err)
-	if s.bail {
+	var ns noScriptError // its data would be on stdin: stop before reading it
+	if s.bail || errors.As(err, &ns) {
 		return ReportedError{err}
 	}
 	return nil
@@ -383,6 +385,7 @@ func runShell(s *shell, args []string) (err error) {
 	case s.interactive:
 		err = s.runInteractive()
 	default:
+		s.hintIfNoInput()
 		err = s.runScript(s.stdin, "")
 	}
 	return s.finish(err)

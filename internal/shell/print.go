@@ -36,6 +36,7 @@ func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
 	if spec.TextJSONB == render.Yes {
 		spec.JSONText = s.jsonText
 	}
+	spec.NoAutoExplain = s.ported.explainOff
 	return render.Print(s.out, stmtRows{stmt}, spec)
 }
 

@@ -53,6 +53,11 @@ type shell struct {
 	dots  dotState // .output/.once files and .read depth (redirect.go)
 	depth int      // runScript nesting (.read inside .read)
 
+	restore  restoreState  // loading a dump into an empty database (restore.go)
+	source   *scriptSource // the script being read, for .import <<LABEL (input.go)
+	dotTyped string        // the name of the running dot-command as typed (stock's azArg[0])
+	ported   dotExtras     // state of the dot-commands ported from the stock shell (dot_state.go)
+
 	version string // the program's version, for -version and the banner
 }
 
@@ -87,13 +92,28 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 // An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
 	defer s.popMode() // .mode --once lasts for one SQL input
+	t := s.beginTimer()
+	err := s.execSQL(sql)
+	s.endTimer(t)
+	if err == nil && s.ported.changes {
+		s.printChanges()
+	}
+	return err
+}
+
+// execSQL is runSQL without .timer and .changes.
+func (s *shell) execSQL(sql string) error {
 	if i := strings.IndexByte(sql, 0); i >= 0 {
 		sql = sql[:i] // SQLite reads C strings: nothing after a NUL byte counts
 	}
+	text := sql
 	var failed error
 	for {
 		sql = strings.TrimLeft(sql, " \t\r\n\f;")
 		if sql == "" {
+			if failed == nil {
+				failed = s.autoDetectRestore(text) // restore.go
+			}
 			return failed
 		}
 		var stmt *sqlite3.Stmt
@@ -116,7 +136,18 @@ func (s *shell) runSQL(sql string) error {
 			sql = tail
 			continue
 		}
-		err = s.guard(func() error { return s.printStatement(stmt) })
+		s.ported.running, s.ported.runningText = stmt, sql[:len(sql)-len(tail)]
+		s.bindParameters(stmt)
+		err = s.guard(func() error {
+			// The plan is an extra: a plan that cannot be shown (its own
+			// EXPLAIN statement failing) does not stop the statement.
+			_ = s.printEQP(stmt)
+			err := s.printStatement(stmt)
+			if s.ported.stats != statsOff {
+				s.displayStats(stmt)
+			}
+			return err
+		})
 		if cerr := s.guard(stmt.Close); err == nil {
 			err = cerr
 		}

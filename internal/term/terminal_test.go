@@ -44,6 +44,33 @@ func TestPrompt(t *testing.T) {
 	}
 }
 
+// With the line editor the prompts go to it, flushed output first, and
+// Ctrl-C's newline is the editor's.
+func TestPromptToEditor(t *testing.T) {
+	var out bytes.Buffer
+	buf := bufio.NewWriter(&out)
+	buf.WriteString("1\n") // a result not flushed yet
+	ask := make(chan string, 1)
+	tt := &Terminal{Out: buf, Ask: ask}
+	for _, c := range []struct {
+		continued bool
+		want      string
+	}{{false, "sqlite> "}, {true, "   ...> "}} {
+		tt.Prompt(c.continued)
+		if got := <-ask; got != c.want {
+			t.Errorf("Prompt(%v) asked the editor for %q, want %q", c.continued, got, c.want)
+		}
+		if out.String() != "1\n" {
+			t.Errorf("Prompt(%v): output %q, want the pending result flushed and no prompt", c.continued, out.String())
+		}
+	}
+	tt.Interrupted()
+	buf.Flush()
+	if out.String() != "1\n" {
+		t.Errorf("Interrupted wrote %q with the editor", out.String())
+	}
+}
+
 func TestOnInterrupt(t *testing.T) {
 	tt := &Terminal{Idle: make(chan struct{}, 1)}
 	tt.OnInterrupt() // no statement runs: the input is interrupted
@@ -68,4 +95,20 @@ func TestOnInterrupt(t *testing.T) {
 	default:
 	}
 	tt.SetCancel(nil)
+}
+
+// Prompts set (.prompt) replace the defaults; an unset one keeps its default.
+func TestPromptsHook(t *testing.T) {
+	var out bytes.Buffer
+	tt := &Terminal{Out: &out, Prompts: func(continued bool) (string, bool) {
+		if continued {
+			return "", false
+		}
+		return "A> ", true
+	}}
+	tt.Prompt(false)
+	tt.Prompt(true)
+	if want := "A>    ...> "; out.String() != want {
+		t.Errorf("prompts: %q, want %q", out.String(), want)
+	}
 }

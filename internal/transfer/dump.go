@@ -65,6 +65,13 @@ func Dump(t *Target, w io.Writer, o DumpOptions) error {
 		}
 		like = strings.Join(parts, " OR ")
 	}
+	// A virtual table is recreated by writing its row into sqlite_schema,
+	// which SQLITE_DBCONFIG_DEFENSIVE forbids: say so first, as the stock
+	// shell does (loading into an empty database lifts it; shell/restore.go).
+	vtabs, verr := s.queryStrings("SELECT 1 FROM sqlite_schema o WHERE sql LIKE 'CREATE VIRTUAL TABLE%' AND (" + like + ") LIMIT 1")
+	if verr == nil && len(vtabs) > 0 {
+		fmt.Fprint(w, "/* WARNING: Script requires that SQLITE_DBCONFIG_DEFENSIVE be disabled */\n")
+	}
 	if !o.DataOnly {
 		fmt.Fprint(w, "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n")
 	}

@@ -28,6 +28,7 @@ import (
 // ImportOptions are .import's arguments.
 type ImportOptions struct {
 	File, Table, Schema string
+	FirstLine           int // line number of the data's first line in File (0: 1)
 	Skip                int64
 	Verbose             int
 	ColSep, RowSep      byte
@@ -54,7 +55,7 @@ func (s *Target) importWarn(format string, a ...any) {
 // exist), as .import does once the file is open.
 func Import(t *Target, f io.Reader, o ImportOptions) error {
 	s := t
-	r := &fieldReader{in: bufio.NewReaderSize(f, 64<<10), file: o.File, line: 1,
+	r := &fieldReader{in: bufio.NewReaderSize(f, 64<<10), file: o.File, line: max(o.FirstLine, 1),
 		colSep: int(o.ColSep), rowSep: int(o.RowSep), ascii: o.ASCII, warn: s.importWarn}
 	for ; o.Skip > 0; o.Skip-- {
 		for {

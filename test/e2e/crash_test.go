@@ -61,6 +61,9 @@ INSERT INTO acct(bal) SELECT %d FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 4))
 	total, hot := 0, 0
 	for round := 0; round < crashRounds; round++ {
+		// The kill lands after a random amount of the shell's own work (CPU
+		// time), not wall time: on a busy machine the shell may get no CPU
+		// for a while, and a wall-clock kill would then find nothing done.
 		killAfter := time.Duration(150+rng.IntN(500)) * time.Millisecond
 		sent := crashOnce(t, db, round, killAfter, rng)
 		if _, err := os.Stat(db + "-journal"); err == nil {
@@ -76,7 +79,7 @@ INSERT INTO acct(bal) SELECT %d FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL
 			t.Fatalf("round %d: the two shells see %d and %d transactions", round, stored[0], stored[1])
 		}
 		total += stored[0]
-		t.Logf("round %d: killed after %v; %d transactions written to stdin, %d stored", round, killAfter, sent, stored[0])
+		t.Logf("round %d: killed after %v of CPU; %d transactions written to stdin, %d stored", round, killAfter, sent, stored[0])
 	}
 	if total == 0 {
 		t.Fatalf("no transaction was ever committed: the test did not test anything")
@@ -88,7 +91,8 @@ INSERT INTO acct(bal) SELECT %d FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL
 }
 
 // crashOnce starts our shell on db, feeds it transactions and kills it with
-// SIGKILL after killAfter; it returns how many transactions it wrote.
+// SIGKILL once it has used killAfter of CPU; it returns how many
+// transactions it wrote.
 func crashOnce(t *testing.T, db string, round int, killAfter time.Duration, rng *rand.Rand) int {
 	cmd := exec.Command(bin, db)
 	stdin, err := cmd.StdinPipe()
@@ -131,7 +135,7 @@ COMMIT;
 			}
 		}
 	}()
-	time.Sleep(killAfter)
+	waitCPU(t, cmd.Process.Pid, killAfter)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("round %d: the shell ended before the kill: %v (stderr %q)", round, err, stderr.String())
 	}

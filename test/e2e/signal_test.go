@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // Signals: SIGINT and SIGTERM stop the running statement within a second,
@@ -78,6 +80,7 @@ func TestSignals(t *testing.T) {
 				release := holdWriteLock(t, db)
 				defer release()
 			}
+			limit := latencyLimit(t)
 
 			cmd := exec.Command(bin, append([]string{db}, tc.args...)...)
 			if tc.pid1 {
@@ -90,14 +93,15 @@ func TestSignals(t *testing.T) {
 			defer stdin.Close()
 			var stdout, stderr strings.Builder
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			var pipe *os.File // tc.blocked: the read end, never read before the shell ends
 			if tc.blocked {
 				r, w, err := os.Pipe()
 				if err != nil {
 					t.Fatal(err)
 				}
-				defer r.Close() // never read before the shell ends
+				defer r.Close()
 				defer w.Close()
-				cmd.Stdout = w
+				cmd.Stdout, pipe = w, r
 			}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
@@ -108,7 +112,7 @@ func TestSignals(t *testing.T) {
 			if tc.pid1 && nsPID(t, cmd.Process.Pid) != 1 {
 				t.Fatalf("the shell is not PID 1 in its namespace")
 			}
-			time.Sleep(500 * time.Millisecond) // let it get deep into its work
+			waitSignalReady(t, cmd.Process.Pid, db, tc.rows, tc.busy, tc.name == "waiting for input", pipe)
 			code, latency := signalAndWait(t, cmd, tc.sig, &stderr)
 			figures = append(figures, fmt.Sprintf("%s: %d ms", name, latency.Milliseconds()))
 			t.Logf("exit %d, %d ms after %v; stderr %q", code, latency.Milliseconds(), tc.sig, stderr.String())
@@ -116,8 +120,8 @@ func TestSignals(t *testing.T) {
 			if want := 128 + int(tc.sig); code != want {
 				t.Errorf("exit status %d, want %d", code, want)
 			}
-			if latency > signalMaxLatency {
-				t.Errorf("exit %v after %v, want within %v", latency.Round(time.Millisecond), tc.sig, signalMaxLatency)
+			if latency > limit {
+				t.Errorf("exit %v after %v, want within %v", latency.Round(time.Millisecond), tc.sig, limit)
 			}
 			assertCleanStderr(t, stderr.String())
 			wantMsg := map[syscall.Signal]string{syscall.SIGINT: "interrupt", syscall.SIGTERM: "terminated"}[tc.sig]
@@ -131,6 +135,37 @@ func TestSignals(t *testing.T) {
 		})
 	}
 	t.Logf("signal to exit:\n%s", strings.Join(figures, "\n"))
+}
+
+// waitSignalReady waits until the shell (process pid) is in the state a
+// case signals it in, instead of sleeping and hoping it got there:
+//   - output blocked: the pipe is full, so the shell is stuck writing;
+//   - waiting for a lock: it has the database open (its statement is next,
+//     and the busy timeout keeps it waiting);
+//   - waiting for input (nothing runs on): it has the database open and t
+//     holds the rows of its script;
+//   - otherwise it runs an endless statement: it has done 200 ms of work.
+func waitSignalReady(t *testing.T, pid int, db string, rows int, busy, idle bool, pipe *os.File) {
+	t.Helper()
+	switch {
+	case pipe != nil:
+		size, err := unix.FcntlInt(pipe.Fd(), unix.F_GETPIPE_SZ, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitUntil(t, "the output pipe is full", func() bool {
+			n, err := unix.IoctlGetInt(int(pipe.Fd()), unix.TIOCINQ) // FIONREAD
+			return err == nil && n >= size
+		})
+	case busy:
+		waitUntil(t, "the shell has the database open", func() bool { return hasOpen(pid, db) })
+	case idle:
+		waitUntil(t, fmt.Sprintf("the shell has the database open and t holds %d rows", rows), func() bool {
+			return hasOpen(pid, db) && mustQuery(t, true, db, "SELECT count(*) FROM t") == strconv.Itoa(rows)
+		})
+	default:
+		waitCPU(t, pid, 200*time.Millisecond)
+	}
 }
 
 // checkSound checks db with both shells: integrity ok, rows rows in t.
@@ -208,14 +243,14 @@ func TestSignalQuit(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	waitCPU(t, cmd.Process.Pid, 100*time.Millisecond) // the query runs
 	code, took := signalAndWait(t, cmd, syscall.SIGQUIT, &stderr)
 	t.Logf("SIGQUIT: status %d after %d ms, stderr %d bytes", code, took.Milliseconds(), stderr.Len())
 	if code == 0 {
 		t.Errorf("status 0 after SIGQUIT")
 	}
-	if took > signalMaxLatency {
-		t.Errorf("SIGQUIT took %v", took)
+	if limit := latencyLimit(t); took > limit {
+		t.Errorf("SIGQUIT took %v, want within %v", took, limit)
 	}
 	assertCleanStderr(t, stderr.String())
 }

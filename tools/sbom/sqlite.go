@@ -41,7 +41,15 @@ func sqliteVersionFromModule(v string) (string, error) {
 // the Wasm data segment: date, time, and a 64-character SHA3-256 check-in
 // hash whose last four characters SQLite replaces (e.g. "alt1") when the
 // source was modified.
-var sourceIDPattern = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f]{60}[0-9a-z]{4}\x00`)
+var sourceIDPattern = regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f]{60}[0-9a-z]{4}\x00`)
+
+// sourceIDLen is the length of a match, NUL included; sourceIDColon the
+// offset of its first ':', a fixed byte to search for (the regexp alone, with
+// no literal to look for, took most of a second per scan of a binary).
+const (
+	sourceIDLen   = len("2026-10-16 14:45:20 ") + 64 + 1
+	sourceIDColon = len("2026-10-16 14")
+)
 
 // findSourceID returns the one SQLite source id stored in a binary.
 // Reading it from the bytes, instead of running the binary, works for any
@@ -49,12 +57,20 @@ var sourceIDPattern = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [0-9a-f
 func findSourceID(bin []byte) (string, error) {
 	seen := map[string]bool{}
 	var ids []string
-	for _, m := range sourceIDPattern.FindAllIndex(bin, -1) {
-		start, end := m[0], m[1]-1 // without the closing NUL
-		if start == 0 || bin[start-1] != 0 {
+	for at := 0; ; at++ {
+		i := bytes.IndexByte(bin[at:], ':')
+		if i < 0 {
+			break
+		}
+		at += i
+		start := at - sourceIDColon
+		if start < 0 || start+sourceIDLen > len(bin) || !sourceIDPattern.Match(bin[start:start+sourceIDLen]) {
+			continue
+		}
+		if start > 0 && bin[start-1] != 0 {
 			continue // part of a longer string, not the constant
 		}
-		if id := string(bin[start:end]); !seen[id] {
+		if id := string(bin[start : start+sourceIDLen-1]); !seen[id] { // without the closing NUL
 			seen[id] = true
 			ids = append(ids, id)
 		}

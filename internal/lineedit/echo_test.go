@@ -1,0 +1,87 @@
+package lineedit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// The program the pty tests drive: the test binary re-executed with
+// echoEnv set. It reads lines with an Editor and shows each one quoted
+// (ASCII only, so that bytes can be checked), "interrupt" for Ctrl-C and
+// "eof" for Ctrl-D; "quit" closes the editor and exits 0; SIGTERM
+// restores the terminal and exits 143, as the shell does.
+
+const echoEnv = "LINEEDIT_TEST_ECHO"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(echoEnv) != "" {
+		os.Exit(echoMain())
+	}
+	os.Exit(m.Run())
+}
+
+// echoKeywords are what Tab completes in the echo program.
+var echoKeywords = []string{"SELECT", "SAVEPOINT", "DELETE"}
+
+func echoComplete(line string, pos int) (string, []string, string) {
+	start := strings.LastIndexAny(line[:pos], " (") + 1
+	word := strings.ToUpper(line[start:pos])
+	var out []string
+	for _, k := range echoKeywords {
+		if word != "" && strings.HasPrefix(k, word) {
+			out = append(out, k)
+		}
+	}
+	return line[:start], out, line[pos:]
+}
+
+func echoMain() int {
+	ed, err := New(os.Stdin, os.Stdout, Options{HistoryFile: os.Getenv("SQLITE_HISTORY"), Complete: echoComplete})
+	if err != nil {
+		fmt.Println("New:", err)
+		return 2
+	}
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	go func() {
+		<-term
+		ed.Restore()
+		os.Exit(143)
+	}()
+	prompt := "edit> "
+	for {
+		line, err := ed.ReadLine(prompt)
+		switch {
+		case errors.Is(err, ErrInterrupt):
+			fmt.Println("interrupt")
+			continue
+		case err == io.EOF:
+			fmt.Println("eof")
+			if err := ed.Close(); err != nil {
+				fmt.Println("history:", err)
+			}
+			return 0
+		case err != nil:
+			fmt.Println("error:", err)
+			ed.Close()
+			return 1
+		}
+		ed.AddHistory(line)
+		fmt.Printf("got %d %+q\n", len(line), line)
+		if line == "quit" {
+			ed.Close()
+			return 0
+		}
+		// A line ending in a backslash continues, to show a second prompt.
+		prompt = "edit> "
+		if strings.HasSuffix(line, `\`) {
+			prompt = " ...> "
+		}
+	}
+}

@@ -1,0 +1,82 @@
+# What `nix flake check` runs on each system, as evaluated through the
+# stand-in nixpkgs: run by test/nix/level1 as `nix eval .#checks --apply`.
+config: checks:
+let
+  inherit (builtins)
+    attrNames
+    concatLists
+    filter
+    length
+    match
+    sort
+    ;
+  sorted = sort (a: b: a < b);
+  # Regular expressions may not carry store-path context.
+  plain = builtins.unsafeDiscardStringContext;
+  matches = re: s: match (plain re) (plain s) != null;
+  expect = what: got: want: {
+    ok = got == want;
+    message = "${what}: got ${builtins.toJSON got}, want ${builtins.toJSON want}";
+  };
+  holds = what: cond: {
+    ok = cond;
+    message = what;
+  };
+  script = c: c.drvAttrs.buildCommand;
+
+  linux =
+    system: arch:
+    let
+      c = checks.${system};
+    in
+    [
+      (expect "${system} checks" (sorted (attrNames c)) [
+        "formatting"
+        "image"
+        "image-arm64"
+        "package"
+        "sbom"
+        "smoke"
+        "static"
+      ])
+      (holds "${system} static runs imagecheck -binary -arch ${arch}" (
+        matches ".*/bin/imagecheck -binary -arch ${arch} .*" (script c.static)
+      ))
+      (holds "${system} image check: tag ${config.version}, arch ${arch}" (
+        matches ".*-tag ${config.version} -arch ${arch} .*" (script c.image)
+      ))
+      (holds "${system} image-arm64 check: tag ${config.version}-arm64, arch arm64" (
+        matches ".*-tag ${config.version}-arm64 -arch arm64 .*" (script c.image-arm64)
+      ))
+    ]
+    ++ common system c;
+
+  common = system: c: [
+    (holds "${system} every check is a derivation" (
+      filter (n: !(c.${n} ? type && c.${n}.type == "derivation")) (attrNames c) == [ ]
+    ))
+    (holds "${system} formatting runs nixfmt --check" (
+      matches ".*nixfmt --check.*" (script c.formatting)
+    ))
+    (holds "${system} smoke wants 55" (matches ".*!= 55.*" (script c.smoke)))
+  ];
+
+  results = concatLists [
+    (linux "x86_64-linux" "amd64")
+    (linux "aarch64-linux" "arm64")
+    [
+      (expect "aarch64-darwin checks" (sorted (attrNames checks.aarch64-darwin)) [
+        "formatting"
+        "package"
+        "sbom"
+        "smoke"
+      ])
+    ]
+    (common "aarch64-darwin" checks.aarch64-darwin)
+  ];
+  failed = filter (r: !r.ok) results;
+in
+{
+  checked = length results;
+  failures = map (r: r.message) failed;
+}
