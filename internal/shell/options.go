@@ -43,6 +43,7 @@ type options struct {
 	unsafeTest  bool   // -unsafe-testing
 	nofollow    bool   // -nofollow: refuse a database that is a symbolic link
 	screenWidth int    // -screenwidth N: the width --sw auto uses
+	stats       bool   // -stats: .stats on
 }
 
 // stockExit is a command-line error the stock shell reports with its own
@@ -106,6 +107,7 @@ OPTIONS include:
    -safe                enable safe-mode
    -screenwidth N       use N as the default screenwidth 
    -separator SEP       set output column separator. Default: '|'
+   -stats               print memory stats before each finalize
    -table               set output mode to 'table'
    -tabs                set output mode to 'tabs'
    -unsafe-testing      allow unsafe commands and modes for testing
@@ -207,6 +209,8 @@ func parseOptions(args []string) (*options, error) {
 			}
 		case name == "safe":
 			o.safe = true
+		case name == "stats":
+			o.stats = true
 		case name == "unsafe-testing":
 			o.unsafeTest = true
 		case name == "nofollow":
@@ -339,6 +343,9 @@ func runShell(s *shell, args []string) (err error) {
 	s.bail, s.echo, s.readonly, s.batch = o.bail, o.echo, o.readonly, o.batch
 	s.safe, s.safePersist, s.unsafeTesting, s.nofollow = o.safe, o.safe, o.unsafeTest, o.nofollow
 	s.screenWidth = o.screenWidth
+	if o.stats {
+		s.ported.stats = statsOn // as .stats on (dot_stats.go)
+	}
 	// The stock 3.53 default: on a terminal (stdin read interactively, or
 	// stdout) the rounded qbox with limits, relaxed quoting, the terminal's
 	// width and JSONB shown as JSON; otherwise list mode.
