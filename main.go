@@ -26,7 +26,12 @@
 // completion of keywords, tables and columns); Ctrl-D on an empty line
 // leaves, Ctrl-C drops the line at the prompt and interrupts the running
 // statement. With no SQL argument and /dev/null as stdin (docker run
-// without -i) a one-line hint goes to stderr.
+// without -i) a one-line hint goes to stderr. When stdin (read
+// interactively) or stdout is a terminal, the output starts, as in the
+// stock 3.53 shell, in ".mode qbox --limits on --quote relaxed --sw auto
+// --textjsonb on": a rounded box with column names, NULL shown, values cut
+// at 300 characters and 5 lines, the table fitted to the terminal's width;
+// otherwise in list mode.
 //
 // Options (one or two leading dashes, anywhere on the line; "--" ends them):
 //
@@ -36,6 +41,11 @@
 //	-list -csv -json -line -table -box -markdown -column -quote -tabs
 //	-html -ascii -psql: the output mode
 //	-header, -noheader column names on or off
+//	-escape T          control characters: ascii (^G, the default), symbol, off
+//	-init FILE         run FILE first (reported if it cannot be opened)
+//	-safe              refuse .read, .output, .import, ATTACH, ... (status 1)
+//	-nofollow          refuse a database that is a symbolic link
+//	-screenwidth N     the width .mode --sw auto uses off a terminal
 //	-separator SEP     column separator (list mode; default "|")
 //	-newline SEP       row separator (default "\n")
 //	-nullvalue TEXT    text shown for NULL (default empty)
@@ -65,7 +75,8 @@
 //	docker run --rm -v "$PWD:/data" IMAGE /data/app.db .tables
 //
 // Exit status: 0 when all went well; 1 when a command failed (the message is
-// on stderr); 2 for a usage error (unknown option, missing option value);
+// on stderr), an unknown option or a missing option value included, as in
+// the stock shell; 2 for a bad -memory or HELLO_SQLITE_MEMORY;
 // 130 after SIGINT, 143 after SIGTERM and 131 after SIGQUIT, which
 // interrupt the running statement within a second (SQLite rolls it back; the database stays
 // sound), also when the shell runs as PID 1 in a container.
@@ -90,11 +101,12 @@
 // Differences from the stock shell (the README has the full list):
 // foreign keys are enforced and double-quoted strings are identifiers
 // (SQLite as built by the Go driver), no load_extension; -help goes to
-// stdout; usage errors exit 2 (the stock shell: 1); a FILENAME that is a
+// stderr with status 0, as stock; a FILENAME that is a
 // text file is an error (the stock 3.53 shell runs it as a script); the
 // database is opened (and an empty file created) at start; a busy database
-// is waited for 5 s; there is no ~/.sqliterc, -init or bracketed paste;
-// options the stock shell has beyond those above are usage errors.
+// is waited for 5 s; there is no ~/.sqliterc or bracketed paste; -append,
+// -deserialize, -maxsize, -zip, -A, -vfs and the memory-tuning options of
+// the stock shell are unknown options here.
 package main
 
 import (

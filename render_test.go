@@ -244,7 +244,7 @@ func TestOutputSettings(t *testing.T) {
 func TestOutputSettingErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{".mode bogus"}, {".mode --bogus"}, {".headers"}, {".headers on off"},
-		{".nullvalue"}, {".separator"}, {".mode table --wrap x"}, {".mode list a b"},
+		{".nullvalue"}, {".separator"}, {".mode table --wrap"}, {".mode list a b"},
 	} {
 		var out, errb bytes.Buffer
 		err := run(context.Background(), append([]string{":memory:"}, args...), strings.NewReader(""), &out, &errb)

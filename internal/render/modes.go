@@ -1,100 +1,77 @@
 package render
 
-// The output modes, with the defaults the stock 3.53 shell gives each one
-// (".mode NAME -v" there lists them).
+// The output modes of the stock 3.53 shell's .mode (its aModeInfo table):
+// each is a formatter style with default separators, quoting and titles.
 
-// Layout is how rows are laid out.
-type Layout int
-
-const (
-	LayoutList     Layout = iota // values joined by colSep, rows ended by rowSep
-	LayoutLine                   // one "name: value" line per column, a blank line between rows
-	LayoutJSON                   // [{"name":value,...},\n...]
-	LayoutJObject                // one {"name":value,...} per line
-	LayoutHTML                   // <TR><TD>...
-	LayoutInsert                 // INSERT INTO tab VALUES(...);
-	LayoutColumnar               // table, box, markdown, column, psql, qbox: widths from all rows
-	LayoutCount                  // the number of rows
-	LayoutOff                    // nothing
-)
-
-// frame is the drawing of a columnar mode.
-type frame int
-
-const (
-	frameTable frame = iota
-	frameBox
-	frameMarkdown
-	frameColumn
-	framePsql
-)
-
-// Mode describes one output mode and its defaults.
-type Mode struct {
-	Name   string
-	Layout Layout
-	frame  frame // LayoutColumnar only
-	text   textEncoding
-	Blob   BlobEncoding
-	ColSep string // default column separator (.separator changes it)
-	RowSep string
-	Null   string // default null text (.nullvalue changes it)
-	// fixedNull: the mode always writes NULL its own way (json, html: null;
-	// insert: NULL), whatever .nullvalue says.
-	fixedNull bool
-	// Titles: whether column names are shown when .headers was not used.
-	Titles bool
-	// plainTitles: column names are shown as they are, not in the text
-	// encoding (the columnar modes).
-	plainTitles bool
+// ModeInfo is one output mode and its defaults. A default string that is
+// not set (HasColSep false, ...) is left as it was by .mode.
+type ModeInfo struct {
+	Name                         string
+	ColSep, RowSep, Null         string
+	HasColSep, HasRowSep, HasNul bool
+	Text                         TextEnc // default text quoting
+	Title                        TextEnc // default column-name quoting
+	Blob                         BlobEnc
+	// Titles: 0 column names do not apply; 1 off by default; 2 on.
+	Titles uint8
+	Style  Style
+	// Kind: 0 other, 1 line, 2 columnar.
+	Kind uint8
+	// NoBorder: the mode draws no outer border (psql); Split: split mode.
+	NoBorder, Split bool
 }
 
-// modes lists the modes .mode accepts, in the stock shell's order.
-var modes = []Mode{
-	{Name: "ascii", Layout: LayoutList, ColSep: "\x1f", RowSep: "\x1e"},
-	{Name: "box", Layout: LayoutColumnar, frame: frameBox, ColSep: "|", RowSep: "\n", Titles: true, plainTitles: true},
-	{Name: "c", Layout: LayoutList, text: textTcl, Blob: BlobTcl, ColSep: ",", RowSep: "\n", Null: "NULL"},
-	{Name: "column", Layout: LayoutColumnar, frame: frameColumn, ColSep: "|", RowSep: "\n", Titles: true, plainTitles: true},
-	{Name: "count", Layout: LayoutCount, ColSep: "|", RowSep: "\n"},
-	{Name: "csv", Layout: LayoutList, text: textCSV, ColSep: ",", RowSep: "\r\n"},
-	{Name: "html", Layout: LayoutHTML, text: textHTML, ColSep: "|", RowSep: "\n", Null: "null", fixedNull: true, Titles: true},
-	{Name: "insert", Layout: LayoutInsert, text: textSQL, Blob: BlobSQL, ColSep: "|", RowSep: "\n", Null: "NULL", fixedNull: true},
-	{Name: "jatom", Layout: LayoutList, text: textJSON, Blob: BlobJSON, ColSep: ",", RowSep: "\n", Null: "null"},
-	{Name: "jobject", Layout: LayoutJObject, text: textJSON, Blob: BlobJSON, ColSep: "|", RowSep: "\n", Null: "null", fixedNull: true},
-	{Name: "json", Layout: LayoutJSON, text: textJSON, Blob: BlobJSON, ColSep: "|", RowSep: "\n", Null: "null", fixedNull: true},
-	{Name: "line", Layout: LayoutLine, ColSep: ": ", RowSep: "\n"},
-	{Name: "list", Layout: LayoutList, ColSep: "|", RowSep: "\n"},
-	{Name: "markdown", Layout: LayoutColumnar, frame: frameMarkdown, ColSep: "|", RowSep: "\n", Titles: true, plainTitles: true},
-	{Name: "off", Layout: LayoutOff, ColSep: "|", RowSep: "\n"},
-	{Name: "psql", Layout: LayoutColumnar, frame: framePsql, ColSep: "|", RowSep: "\n", Titles: true, plainTitles: true},
-	{Name: "qbox", Layout: LayoutColumnar, frame: frameBox, text: textSQL, Blob: BlobSQL, ColSep: "|", RowSep: "\n", Null: "NULL", Titles: true, plainTitles: true},
-	{Name: "quote", Layout: LayoutList, text: textSQL, Blob: BlobSQL, ColSep: ",", RowSep: "\n", Null: "NULL"},
-	{Name: "table", Layout: LayoutColumnar, frame: frameTable, ColSep: "|", RowSep: "\n", Titles: true, plainTitles: true},
-	{Name: "tabs", Layout: LayoutList, text: textCSV, ColSep: "\t", RowSep: "\n"},
-	{Name: "tcl", Layout: LayoutList, text: textTcl, Blob: BlobTcl, ColSep: " ", RowSep: "\n", Null: `""`},
+func mi(name string, cs, rs, null int, text, title TextEnc, blob BlobEnc, titles uint8, style Style, kind uint8, flags int) ModeInfo {
+	strs := []string{"", "\n", "|", " ", ",", "\r\n", "\x1e", "\x1f", "\t", "", "NULL", "null", `""`, ": "}
+	return ModeInfo{Name: name, ColSep: strs[cs], RowSep: strs[rs], Null: strs[null],
+		HasColSep: cs != 0, HasRowSep: rs != 0, HasNul: null != 0,
+		Text: text, Title: title, Blob: blob, Titles: titles, Style: style, Kind: kind,
+		NoBorder: flags&1 != 0, Split: flags&2 != 0}
 }
 
-// modeAliases are other names .mode accepts for a mode.
-var modeAliases = map[string]string{"batch": "list"}
+// Modes lists the modes in the stock shell's order; www is last and not
+// selectable by name.
+var Modes = []ModeInfo{
+	mi("ascii", 7, 6, 9, TextPlain, TextPlain, BlobAuto, 1, StyleList, 0, 0),
+	mi("box", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 2, StyleBox, 2, 0),
+	mi("c", 4, 1, 10, TextTcl, TextTcl, BlobTcl, 1, StyleList, 0, 0),
+	mi("column", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 2, StyleColumn, 2, 0),
+	mi("count", 0, 0, 0, TextAuto, TextAuto, BlobAuto, 0, StyleCount, 0, 0),
+	mi("csv", 4, 5, 9, TextCSV, TextCSV, BlobAuto, 1, StyleList, 0, 0),
+	mi("html", 0, 0, 9, TextHTML, TextHTML, BlobAuto, 2, StyleHTML, 0, 0),
+	mi("insert", 0, 0, 10, TextSQL, TextSQL, BlobAuto, 1, StyleInsert, 0, 0),
+	mi("jatom", 4, 1, 11, TextJSON, TextJSON, BlobAuto, 1, StyleList, 0, 0),
+	mi("jobject", 0, 1, 11, TextJSON, TextJSON, BlobAuto, 0, StyleJObject, 0, 0),
+	mi("json", 0, 0, 11, TextJSON, TextJSON, BlobAuto, 0, StyleJSON, 0, 0),
+	mi("line", 13, 1, 9, TextPlain, TextPlain, BlobAuto, 0, StyleLine, 1, 0),
+	mi("list", 2, 1, 9, TextPlain, TextPlain, BlobAuto, 1, StyleList, 0, 0),
+	mi("markdown", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 2, StyleMarkdown, 2, 0),
+	mi("off", 0, 0, 0, TextAuto, TextAuto, BlobAuto, 0, StyleOff, 0, 0),
+	mi("psql", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 2, StyleTable, 2, 1),
+	mi("qbox", 0, 0, 10, TextSQL, TextPlain, BlobAuto, 2, StyleBox, 2, 0),
+	mi("quote", 4, 1, 10, TextSQL, TextSQL, BlobAuto, 1, StyleList, 0, 0),
+	mi("split", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 1, StyleColumn, 2, 2),
+	mi("table", 0, 0, 9, TextPlain, TextPlain, BlobAuto, 2, StyleTable, 2, 0),
+	mi("tabs", 8, 1, 9, TextCSV, TextCSV, BlobAuto, 1, StyleList, 0, 0),
+	mi("tcl", 3, 1, 12, TextTcl, TextTcl, BlobTcl, 1, StyleList, 0, 0),
+	mi("www", 0, 0, 9, TextHTML, TextHTML, BlobAuto, 2, StyleHTML, 0, 0),
+}
 
-// LookupMode returns the mode called name, or nil.
-func LookupMode(name string) *Mode {
-	if a, ok := modeAliases[name]; ok {
-		name = a
-	}
-	for i := range modes {
-		if modes[i].Name == name {
-			return &modes[i]
+// Mode numbers the shell refers to.
+const (
+	ModeList  = 12
+	ModeQBox  = 16
+	ModeSplit = 18
+	ModeWWW   = 22
+)
+
+// FindMode returns the number of the mode called name, or -1 (www is not
+// found: the stock shell does not select it by name).
+func FindMode(name string) int {
+	for i := range Modes {
+		if Modes[i].Name == name && i != ModeWWW {
+			return i
 		}
 	}
-	return nil
-}
-
-// ModeNames lists the modes .mode accepts, in the stock shell's order.
-func ModeNames() []string {
-	names := make([]string, len(modes))
-	for i, m := range modes {
-		names[i] = m.Name
-	}
-	return names
+	return -1
 }

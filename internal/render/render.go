@@ -33,46 +33,19 @@ type Rows interface {
 	Err() error
 }
 
-// Options are the output settings a statement is printed with.
-type Options struct {
-	Mode      *Mode  // the output mode (LookupMode)
-	Titles    bool   // show column names
-	ColSep    string // .separator's column separator
-	RowSep    string // .separator's row separator
-	Null      string // .nullvalue
-	TableName string // insert mode's table ("" for "tab")
-	// Wrap is .mode --wrap N: columnar cells wider than N wrap (0: never).
-	Wrap int
-	// WordWrap breaks wrapped lines at word boundaries rather than anywhere.
-	WordWrap bool
-	// Widths is .width: column i of a columnar mode is |Widths[i]| wide
-	// (longer cells wrap), right-aligned when negative; 0 sizes it to fit.
-	Widths []int
-	// NoExplain is .explain off: EXPLAIN output in the plain mode.
-	NoExplain bool
-}
-
-// Print steps rows to the end and writes them to w in o's mode, as the
-// stock 3.53 shell does. Rows stream out one at a time (w is buffered by
-// its owner) except in the columnar modes, which need every row to size
-// the columns. A statement without result columns prints nothing. On an
-// error the rows printed so far stay printed and the error is returned
-// (columnar modes print the rows read before it, like the stock shell).
-func Print(w io.Writer, rows Rows, o Options) error {
+// Print steps rows to the end and writes them to w as spec says, the
+// way the stock 3.53 shell's result formatter (ext/qrf) does. Rows stream
+// out one at a time (w is buffered by its owner) except in the columnar
+// styles, which need every row to size the columns. A statement without
+// result columns prints nothing. On an error the rows printed so far stay
+// printed and the error is returned (columnar styles print the rows read
+// before it). EXPLAIN statements get their own layouts whatever the style
+// (the shell's autoExplain).
+func Print(w io.Writer, rows Rows, spec Spec) error {
 	stmt := rows
 	n := stmt.ColumnCount()
-	m := o.Mode
-	if n == 0 || m.Layout == LayoutOff {
-		for stmt.Step() {
-		}
-		return stmt.Err()
-	}
-	r := &rowRenderer{w: w, o: &o, stmt: stmt, mode: m, n: n, titles: o.Titles, wordWrap: o.WordWrap}
-	r.format = valueFormat{text: m.text, blob: m.Blob, null: o.Null, colSep: o.ColSep, escape: true}
-	if m.fixedNull {
-		r.format.null = m.Null
-	}
-	if m.Layout != LayoutCount && !o.NoExplain {
+	r := &rowRenderer{w: w, stmt: stmt, n: n}
+	if n > 0 && !spec.NoAutoExplain { // in every style, off and count included
 		switch explainKind(stmt) {
 		case 1:
 			return r.explainBytecode()
@@ -80,7 +53,13 @@ func Print(w io.Writer, rows Rows, o Options) error {
 			return r.explainQueryPlan()
 		}
 	}
-	if m.Layout == LayoutColumnar {
+	if n == 0 || spec.Style == StyleOff {
+		for stmt.Step() {
+		}
+		return stmt.Err()
+	}
+	r.init(spec)
+	if r.s.Style == StyleBox || r.s.Style == StyleColumn || r.s.Style == StyleTable || r.s.Style == StyleMarkdown {
 		return r.columnar()
 	}
 	count := int64(0)
@@ -100,16 +79,89 @@ func Print(w io.Writer, rows Rows, o Options) error {
 // rowRenderer prints the rows of one statement.
 type rowRenderer struct {
 	w        io.Writer
-	o        *Options
+	s        Spec // with its "auto" settings resolved (init)
 	stmt     Rows
-	mode     *Mode
 	n        int // columns
-	titles   bool
 	format   valueFormat
-	buf      []byte   // the row being built, reused
-	names    []string // column names (line mode)
-	width    int      // widest column name (line mode)
-	wordWrap bool     // break long lines at word boundaries (line mode)
+	title    valueFormat // the format of column names
+	buf      []byte      // the row being built, reused
+	names    []string    // column names (line mode)
+	width    int         // widest column name (line mode)
+	mxWidth  int         // the screen width, or MaxWidth
+	mxHeight int         // the line limit, or no limit
+	nIns     int         // bytes of the current INSERT (multi-row inserts)
+}
+
+// init resolves spec's automatic settings as qrfInitialize does.
+func (r *rowRenderer) init(spec Spec) {
+	s := spec
+	r.mxWidth = s.ScreenWidth
+	if r.mxWidth <= 0 {
+		r.mxWidth = MaxWidth
+	}
+	r.mxHeight = s.LineLimit
+	if r.mxHeight <= 0 {
+		r.mxHeight = 1<<31 - 1
+	}
+	switch s.Style {
+	case StyleAuto:
+		s.Style = StyleBox
+	case StyleJSON, StyleJObject:
+		s.Text, s.Null = TextJSON, "null"
+	case StyleHTML:
+		s.Text, s.Null = TextHTML, "null"
+	case StyleInsert:
+		s.Text, s.Null = TextSQL, "NULL"
+		if s.TableName == "" {
+			s.TableName = "tab"
+		}
+	case StyleCSV:
+		s.Style, s.Text, s.ColSep, s.RowSep, s.Null = StyleList, TextCSV, ",", "\r\n", ""
+	case StyleQuote:
+		s.Style, s.Text, s.Null, s.ColSep, s.RowSep = StyleList, TextSQL, "NULL", ",", "\n"
+	}
+	if s.Esc == EscAuto {
+		s.Esc = EscASCII
+	}
+	if s.Text == TextAuto {
+		s.Text = TextPlain
+	}
+	if s.Title == TextAuto {
+		switch s.Style {
+		case StyleBox, StyleColumn, StyleTable:
+			s.Title = TextPlain
+		default:
+			s.Title = s.Text
+		}
+	}
+	if s.Blob == BlobAuto {
+		switch s.Text {
+		case TextSQL:
+			s.Blob = BlobSQL
+		case TextCSV, TextTcl:
+			s.Blob = BlobTcl
+		case TextJSON:
+			s.Blob = BlobJSON
+		default:
+			s.Blob = BlobText
+		}
+	}
+	if s.Titles == Auto {
+		switch s.Style {
+		case StyleBox, StyleCSV, StyleColumn, StyleTable, StyleMarkdown:
+			s.Titles = Yes
+		default:
+			s.Titles = No
+		}
+	}
+	if s.WordWrap == Auto {
+		s.WordWrap = Yes
+	}
+	r.s = s
+	r.format = valueFormat{text: s.Text, blob: s.Blob, esc: s.Esc, null: s.Null, colSep: s.ColSep,
+		jsonb: s.TextJSONB == Yes, jsonText: s.JSONText, charLimit: s.CharLimit}
+	r.title = r.format
+	r.title.text, r.title.charLimit = s.Title, 0
 }
 
 // write sends the built row to the output.
@@ -119,22 +171,22 @@ func (r *rowRenderer) write() error {
 	return err
 }
 
-// appendName appends column i's name in the mode's text encoding.
-func (r *rowRenderer) appendName(dst []byte, i int) []byte {
-	return appendText(dst, []byte(cString(r.stmt.ColumnName(i))), &r.format)
+// appendName appends column i's name in the text encoding.
+func (r *rowRenderer) appendName(dst []byte, i int, f *valueFormat) []byte {
+	return appendText(dst, []byte(cString(r.stmt.ColumnName(i))), f)
 }
 
 // row prints the current row; i counts the rows before it.
 func (r *rowRenderer) row(i int64) error {
-	o, b := r.o, r.buf
-	switch r.mode.Layout {
-	case LayoutCount:
+	s, b := &r.s, r.buf
+	switch s.Style {
+	case StyleCount:
 		return nil
-	case LayoutJSON, LayoutJObject:
+	case StyleJSON, StyleJObject:
 		switch {
-		case r.mode.Layout == LayoutJObject && i > 0:
+		case s.Style == StyleJObject && i > 0:
 			b = append(b, "}\n{"...)
-		case r.mode.Layout == LayoutJObject:
+		case s.Style == StyleJObject:
 			b = append(b, '{')
 		case i > 0:
 			b = append(b, "},\n{"...)
@@ -145,16 +197,16 @@ func (r *rowRenderer) row(i int64) error {
 			if c > 0 {
 				b = append(b, ',')
 			}
-			b = r.appendName(b, c)
+			b = r.appendName(b, c, &r.format)
 			b = append(b, ':')
 			b = appendValue(b, r.stmt, c, &r.format)
 		}
-	case LayoutHTML:
-		if i == 0 && r.titles {
+	case StyleHTML:
+		if i == 0 && s.Titles == Yes {
 			b = append(b, "<TR>"...)
 			for c := 0; c < r.n; c++ {
 				b = append(b, "\n<TH>"...)
-				b = r.appendName(b, c)
+				b = r.appendName(b, c, &r.format)
 			}
 			b = append(b, "\n</TR>\n"...)
 		}
@@ -164,10 +216,45 @@ func (r *rowRenderer) row(i int64) error {
 			b = appendValue(b, r.stmt, c, &r.format)
 		}
 		b = append(b, "\n</TR>\n"...)
-	case LayoutInsert:
+	case StyleInsert:
+		b = r.insertRow(b)
+	case StyleLine:
+		b = r.lineRow(b, i)
+	default: // StyleList
+		if i == 0 && s.Titles == Yes {
+			for c := 0; c < r.n; c++ {
+				if c > 0 {
+					b = append(b, s.ColSep...)
+				}
+				b = r.appendName(b, c, &r.title)
+			}
+			b = append(b, s.RowSep...)
+		}
+		for c := 0; c < r.n; c++ {
+			if c > 0 {
+				b = append(b, s.ColSep...)
+			}
+			b = appendValue(b, r.stmt, c, &r.format)
+		}
+		b = append(b, s.RowSep...)
+	}
+	r.buf = b
+	return r.write()
+}
+
+// insertRow appends an INSERT statement for the current row or, with
+// MultiInsert, a row of a multi-row one, until it is MultiInsert bytes long.
+func (r *rowRenderer) insertRow(b []byte) []byte {
+	start := len(b)
+	mx := r.s.MultiInsert
+	if r.nIns == 0 || r.nIns >= mx {
+		if r.nIns > 0 {
+			b = append(b, ";\n"...)
+			r.nIns = 0
+		}
 		b = append(b, "INSERT INTO "...)
-		b = append(b, QuoteIdent(insertTable(o.TableName))...) // ident.go
-		if r.titles {
+		b = append(b, QuoteIdent(r.s.TableName)...) // ident.go
+		if r.s.Titles == Yes {
 			for c := 0; c < r.n; c++ {
 				b = append(b, ",("[boolIndex(c == 0)])
 				b = append(b, QuoteIdent(cString(r.stmt.ColumnName(c)))...)
@@ -175,49 +262,41 @@ func (r *rowRenderer) row(i int64) error {
 			b = append(b, ')')
 		}
 		b = append(b, " VALUES("...)
-		for c := 0; c < r.n; c++ {
-			if c > 0 {
-				b = append(b, ',')
-			}
-			b = appendValue(b, r.stmt, c, &r.format)
-		}
-		b = append(b, ");\n"...)
-	case LayoutLine:
-		b = r.lineRow(b, i)
-	default: // LayoutList
-		if i == 0 && r.titles {
-			for c := 0; c < r.n; c++ {
-				if c > 0 {
-					b = append(b, o.ColSep...)
-				}
-				b = r.appendName(b, c)
-			}
-			b = append(b, o.RowSep...)
-		}
-		for c := 0; c < r.n; c++ {
-			if c > 0 {
-				b = append(b, o.ColSep...)
-			}
-			b = appendValue(b, r.stmt, c, &r.format)
-		}
-		b = append(b, o.RowSep...)
+	} else {
+		b = append(b, ",\n  ("...)
 	}
-	r.buf = b
-	return r.write()
+	for c := 0; c < r.n; c++ {
+		if c > 0 {
+			b = append(b, ',')
+		}
+		b = appendValue(b, r.stmt, c, &r.format)
+	}
+	r.nIns += len(b) + 2 - start
+	if r.nIns >= mx {
+		b = append(b, ");\n"...)
+		r.nIns = 0
+	} else {
+		b = append(b, ')')
+	}
+	return b
 }
 
 // finish prints what ends the output of a statement that gave rows rows.
 func (r *rowRenderer) finish(rows int64) error {
-	switch r.mode.Layout {
-	case LayoutCount:
+	switch r.s.Style {
+	case StyleCount:
 		r.buf = append(strconv.AppendInt(r.buf, rows, 10), '\n')
-	case LayoutJSON:
+	case StyleJSON:
 		if rows > 0 {
 			r.buf = append(r.buf, "}]\n"...)
 		}
-	case LayoutJObject:
+	case StyleJObject:
 		if rows > 0 {
 			r.buf = append(r.buf, "}\n"...)
+		}
+	case StyleInsert:
+		if r.nIns > 0 {
+			r.buf = append(r.buf, ";\n"...)
 		}
 	}
 	if len(r.buf) == 0 {
@@ -234,52 +313,49 @@ func boolIndex(b bool) int {
 	return 0
 }
 
-// insertTable is the table name insert mode writes: "tab" by default.
-func insertTable(name string) string {
-	if name == "" {
-		return "tab"
-	}
-	return name
-}
-
-// lineWrap is the widest a line-mode line gets (the stock shell's
-// QRF_MAX_WIDTH when the screen width is not known).
-const lineWrap = 10000
-
 // lineRow appends the current row in line mode: one "name: value" line
 // per column, names right-aligned, a value's further lines indented under
-// its first, and a blank line before every row but the first.
+// its first (at most LineLimit lines, then "..."), and a blank line
+// before every row but the first.
 func (r *rowRenderer) lineRow(b []byte, i int64) []byte {
-	sep := r.o.ColSep
+	sep := r.s.ColSep
 	if r.names == nil {
 		r.names = make([]string, r.n)
 		for c := range r.names {
-			r.names[c] = cString(r.stmt.ColumnName(c))
+			name := []byte(cString(r.stmt.ColumnName(c)))
+			if r.s.TitleLimit > 0 {
+				name, _ = titleLimit(name, r.s.TitleLimit)
+			}
+			r.names[c] = string(name)
 			r.width = max(r.width, textWidth(r.names[c]))
 		}
 	}
 	if i > 0 {
 		b = append(b, '\n')
 	}
-	indent := r.width + textWidth(sep)
-	maxW := max(lineWrap-indent, 1)
+	indent := r.width + len(sep)
+	maxW := r.mxWidth - indent
+	wordWrap := r.s.WordWrap == Yes
 	var val []byte
 	for c := 0; c < r.n; c++ {
 		b = appendRightAligned(b, r.names[c], r.width)
 		b = append(b, sep...)
 		val = appendValue(val[:0], r.stmt, c, &r.format)
 		z := val
-		for first := true; first || len(z) > 0; first = false {
-			this, _, next := wrapLine(z, maxW, r.wordWrap)
-			if !first {
-				for k := 0; k < indent; k++ {
-					b = append(b, ' ')
-				}
+		for cnt := 0; ; {
+			this, _, next := wrapLine(z, max(maxW, 1), wordWrap)
+			if cnt > 0 {
+				b = appendSpaces(b, indent)
+			}
+			cnt++
+			if cnt > r.mxHeight {
+				b = append(b, "...\n"...)
+				break
 			}
 			b = append(b, z[:this]...)
 			b = append(b, '\n')
 			z = z[next:]
-			if next == 0 {
+			if len(z) == 0 || next == 0 {
 				break
 			}
 		}

@@ -8,36 +8,17 @@ import "strconv"
 // null text, TEXT through the mode's text encoding, BLOBs through its blob
 // encoding. Text is C text there: it ends at its first NUL byte.
 
-// textEncoding is how TEXT values (and, in most modes, column names) are
-// written.
-type textEncoding int
-
-const (
-	textPlain textEncoding = iota // as is
-	textCSV                       // RFC 4180 quoting when needed
-	textSQL                       // 'quoted' SQL literal, unistr('...') if it holds control characters
-	textJSON                      // "JSON string"
-	textHTML                      // &lt; &gt; &amp; &quot; &#39;
-	textTcl                       // "C/Tcl string" with \ooo escapes
-)
-
-// BlobEncoding is how BLOB values are written.
-type BlobEncoding int
-
-const (
-	BlobText BlobEncoding = iota // the bytes as text (up to a NUL), then the text encoding
-	BlobSQL                      // x'0a1b'
-	BlobJSON                     // "\u000a\u001b"
-	BlobTcl                      // "\012\033"
-)
-
-// valueFormat is what appendValue needs to know about the mode.
+// valueFormat is what appendValue needs to know about the spec, its
+// "auto" settings resolved.
 type valueFormat struct {
-	text   textEncoding
-	blob   BlobEncoding
-	null   string
-	colSep string // CSV quotes a field that contains it
-	escape bool   // show control characters as ^X (the stock shell's "--escape ascii")
+	text      TextEnc
+	blob      BlobEnc
+	esc       Esc // EscOff, EscASCII or EscSymbol
+	null      string
+	colSep    string // CSV quotes a field that contains it
+	jsonb     bool   // show JSONB blobs as JSON
+	jsonText  func([]byte) (string, bool)
+	charLimit int
 }
 
 // cText is b as C sees it: up to its first NUL.
@@ -50,8 +31,18 @@ func cText(b []byte) []byte {
 	return b
 }
 
-// appendValue appends the rendering of column col of the current row.
+// appendValue appends the rendering of column col of the current row
+// (qrfRenderValue), cut to f.charLimit characters with "..." after.
 func appendValue(dst []byte, stmt Rows, col int, f *valueFormat) []byte {
+	start := len(dst)
+	dst = appendRawValue(dst, stmt, col, f)
+	if f.charLimit > 0 && len(dst)-start > f.charLimit {
+		dst = limitChars(dst, start, f.charLimit)
+	}
+	return dst
+}
+
+func appendRawValue(dst []byte, stmt Rows, col int, f *valueFormat) []byte {
 	switch stmt.ColumnType(col) {
 	case Integer:
 		return strconv.AppendInt(dst, stmt.ColumnInt64(col), 10)
@@ -61,40 +52,202 @@ func appendValue(dst []byte, stmt Rows, col int, f *valueFormat) []byte {
 	case Null:
 		return append(dst, f.null...)
 	case Blob:
+		if f.jsonb && f.jsonText != nil {
+			if b := stmt.ColumnRawBlob(col); jsonbQuickCheck(b) {
+				if js, ok := f.jsonText(b); ok {
+					if f.text == TextSQL {
+						dst = append(dst, "jsonb("...)
+						dst = appendText(dst, cText([]byte(js)), f)
+						return append(dst, ')')
+					}
+					return appendText(dst, cText([]byte(js)), f)
+				}
+			}
+		}
 		switch f.blob {
 		case BlobSQL:
 			return appendHexBlob(dst, stmt.ColumnRawBlob(col))
+		case BlobHex:
+			for _, c := range stmt.ColumnRawBlob(col) {
+				dst = append(dst, hexDigits[c>>4], hexDigits[c&15])
+			}
+			return dst
 		case BlobJSON:
 			return appendEscapedBlob(dst, stmt.ColumnRawBlob(col), true)
 		case BlobTcl:
 			return appendEscapedBlob(dst, stmt.ColumnRawBlob(col), false)
+		case BlobSize:
+			dst = append(dst, '(')
+			dst = strconv.AppendInt(dst, int64(len(stmt.ColumnRawBlob(col))), 10)
+			return append(dst, "-byte blob)"...)
 		}
 	}
 	return appendText(dst, cText(stmt.ColumnRawText(col)), f)
 }
 
-// appendText appends text (no NUL inside) in the format's text encoding,
-// then shows control characters as ^X when f.escape is set.
+// jsonbQuickCheck tells whether a blob may be JSONB: its header's payload
+// size matches its length (qrfJsonbQuickCheck).
+func jsonbQuickCheck(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	x := int(b[0] >> 4)
+	if x <= 11 {
+		return len(b) == 1+x
+	}
+	n := 4 * (x - 13)
+	if x < 14 {
+		n = x - 11
+	}
+	if len(b) < 1+n {
+		return false
+	}
+	sz := uint64(b[1])
+	for i := 1; i < n; i++ {
+		sz = sz<<8 + uint64(b[i+1])
+	}
+	return sz+uint64(n)+1 == uint64(len(b))
+}
+
+// limitChars cuts dst[start:] after limit display columns (at least 4)
+// and appends "...", if it is wider.
+func limitChars(dst []byte, start, limit int) []byte {
+	z := dst[start:]
+	limit = max(limit, 4)
+	i, w := 0, 0
+	for i < len(z) {
+		c := z[i]
+		switch {
+		case c < ' ':
+			if k := 0; c == 0x1b {
+				if k = vt100Len(z[i:]); k > 0 {
+					i += k
+					continue
+				}
+			}
+			i++
+			continue
+		case c < 0x80:
+			w++
+			if w > limit {
+				break
+			}
+			i++
+			continue
+		default:
+			r, size := decodeRune(z[i:])
+			w += runeWidth(r)
+			if w > limit {
+				break
+			}
+			i += size
+			continue
+		}
+		break
+	}
+	if w <= limit {
+		return dst
+	}
+	return append(dst[:start+i], "..."...)
+}
+
+// appendText appends text (no NUL inside) in the format's text encoding
+// (qrfEncodeText), then escapes control characters as f.esc says.
 func appendText(dst, text []byte, f *valueFormat) []byte {
 	start := len(dst)
 	switch f.text {
-	case textCSV:
+	case TextRelaxed:
+		if relaxable(text, f.null) {
+			dst = append(dst, text...)
+			break
+		}
+		dst = appendSQLString(dst, text, f.esc != EscOff)
+	case TextSQL:
+		dst = appendSQLString(dst, text, f.esc != EscOff)
+	case TextCSV:
 		dst = appendCSV(dst, text, f.colSep)
-	case textSQL:
-		dst = appendSQLString(dst, text, f.escape)
-	case textJSON:
+	case TextJSON:
 		dst = appendJSONString(dst, text, true)
-	case textTcl:
+	case TextTcl:
 		dst = appendJSONString(dst, text, false)
-	case textHTML:
+	case TextHTML:
 		dst = appendHTML(dst, text)
 	default:
 		dst = append(dst, text...)
 	}
-	if f.escape {
-		dst = escapeControls(dst, start)
+	switch f.esc {
+	case EscASCII:
+		dst = escapeControls(dst, start, false)
+	case EscSymbol:
+		dst = escapeControls(dst, start, true)
 	}
 	return dst
+}
+
+// relaxable reports whether text can be shown unquoted in relaxed
+// quoting: it does not start or end with a quote or blank, is not the
+// NULL text, and does not read as a number (qrfRelaxable).
+func relaxable(z []byte, null string) bool {
+	if len(z) == 0 {
+		return null != ""
+	}
+	if z[0] == '\'' || isSpace(z[0]) {
+		return false
+	}
+	n := len(z)
+	if z[n-1] == '\'' || isSpace(z[n-1]) {
+		return false
+	}
+	if string(z) == null {
+		return false
+	}
+	at := func(i int) byte {
+		if i < n {
+			return z[i]
+		}
+		return 0
+	}
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	i := 0
+	if z[0] == '-' || z[0] == '+' {
+		i = 1
+	}
+	if string(z[i:]) == "Inf" {
+		return false
+	}
+	if !digit(at(i)) {
+		return true
+	}
+	i++
+	for digit(at(i)) {
+		i++
+	}
+	if i >= n {
+		return false
+	}
+	if z[i] == '.' {
+		i++
+		for digit(at(i)) {
+			i++
+		}
+		if i >= n {
+			return false
+		}
+	}
+	if z[i] == 'e' || z[i] == 'E' {
+		i++
+		if at(i) == '+' || at(i) == '-' {
+			i++
+		}
+		if !digit(at(i)) {
+			return true
+		}
+		i++
+		for digit(at(i)) {
+			i++
+		}
+	}
+	return i < n
 }
 
 // needsCSVQuote reports whether c forces a CSV field into quotes: control
@@ -114,7 +267,7 @@ func appendCSV(dst, text []byte, colSep string) []byte {
 			break
 		}
 	}
-	if !quote && colSep != "" && containsString(text, colSep) {
+	if !quote && containsString(text, colSep) {
 		quote = true
 	}
 	if !quote {
@@ -270,8 +423,9 @@ func isEscapedControl(b []byte, i int) bool {
 }
 
 // escapeControls rewrites dst[start:] in place, showing control
-// characters as ^A, ^[, ... (the stock shell's default "--escape ascii").
-func escapeControls(dst []byte, start int) []byte {
+// characters as ^A, ^[, ... or, with symbols, as their Unicode pictures
+// (␁, ␛, ...), as the stock shell's --escape ascii|symbol (qrfEscape).
+func escapeControls(dst []byte, start int, symbols bool) []byte {
 	seg := dst[start:]
 	n := 0
 	for i := range seg {
@@ -282,12 +436,15 @@ func escapeControls(dst []byte, start int) []byte {
 	if n == 0 {
 		return dst
 	}
-	out := make([]byte, 0, len(seg)+n)
+	out := make([]byte, 0, len(seg)+2*n)
 	for i, c := range seg {
-		if isEscapedControl(seg, i) {
-			out = append(out, '^', 0x40+c)
-		} else {
+		switch {
+		case !isEscapedControl(seg, i):
 			out = append(out, c)
+		case symbols:
+			out = append(out, 0xe2, 0x90, 0x80+c)
+		default:
+			out = append(out, '^', 0x40+c)
 		}
 	}
 	return append(dst[:start], out...)

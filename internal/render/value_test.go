@@ -8,34 +8,34 @@ import (
 func TestAppendText(t *testing.T) {
 	cases := []struct {
 		name string
-		enc  textEncoding
+		enc  TextEnc
 		in   string
 		want string
 	}{
-		{"plain", textPlain, "a|b c", "a|b c"},
-		{"plain controls", textPlain, "a\x01b\x1b[c\td\r\ne\rf\x7f", "a^Ab^[[c\td\r\ne^Mf\x7f"},
-		{"plain CR at end", textPlain, "x\r", "x^M"},
-		{"csv plain", textCSV, "abc", "abc"},
-		{"csv empty", textCSV, "", `""`},
-		{"csv space", textCSV, "a b", `"a b"`},
-		{"csv quote", textCSV, `a"b`, `"a""b"`},
-		{"csv apostrophe", textCSV, "it's", `"it's"`},
-		{"csv separator", textCSV, "a,b", `"a,b"`},
-		{"csv utf8", textCSV, "é", `"é"`},
-		{"csv DEL", textCSV, "\x7f", "\"\x7f\""},
-		{"csv newline", textCSV, "a\nb", "\"a\nb\""},
-		{"csv control", textCSV, "a\x01", `"a^A"`},
-		{"sql", textSQL, "it's", `'it''s'`},
-		{"sql backslash", textSQL, `a\b`, `'a\b'`},
-		{"sql unistr", textSQL, "a\\b\n'", `unistr('a\\b\u000a''')`},
-		{"sql tab", textSQL, "\t", `unistr('\u0009')`},
-		{"json", textJSON, "a\"b\\c/\b\f\n\r\t\x01\x1f\x7fé", `"a\"b\\c/\b\f\n\r\t\u0001\u001f` + "\x7fé\""},
-		{"tcl", textTcl, "a\"b\x01\n", `"a\"b\001\n"`},
-		{"html", textHTML, `<a href='x'>&"</a>`, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"},
+		{"plain", TextPlain, "a|b c", "a|b c"},
+		{"plain controls", TextPlain, "a\x01b\x1b[c\td\r\ne\rf\x7f", "a^Ab^[[c\td\r\ne^Mf\x7f"},
+		{"plain CR at end", TextPlain, "x\r", "x^M"},
+		{"csv plain", TextCSV, "abc", "abc"},
+		{"csv empty", TextCSV, "", `""`},
+		{"csv space", TextCSV, "a b", `"a b"`},
+		{"csv quote", TextCSV, `a"b`, `"a""b"`},
+		{"csv apostrophe", TextCSV, "it's", `"it's"`},
+		{"csv separator", TextCSV, "a,b", `"a,b"`},
+		{"csv utf8", TextCSV, "é", `"é"`},
+		{"csv DEL", TextCSV, "\x7f", "\"\x7f\""},
+		{"csv newline", TextCSV, "a\nb", "\"a\nb\""},
+		{"csv control", TextCSV, "a\x01", `"a^A"`},
+		{"sql", TextSQL, "it's", `'it''s'`},
+		{"sql backslash", TextSQL, `a\b`, `'a\b'`},
+		{"sql unistr", TextSQL, "a\\b\n'", `unistr('a\\b\u000a''')`},
+		{"sql tab", TextSQL, "\t", `unistr('\u0009')`},
+		{"json", TextJSON, "a\"b\\c/\b\f\n\r\t\x01\x1f\x7fé", `"a\"b\\c/\b\f\n\r\t\u0001\u001f` + "\x7fé\""},
+		{"tcl", TextTcl, "a\"b\x01\n", `"a\"b\001\n"`},
+		{"html", TextHTML, `<a href='x'>&"</a>`, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := valueFormat{text: c.enc, colSep: ",", escape: true}
+			f := valueFormat{text: c.enc, colSep: ",", esc: EscASCII}
 			if got := string(appendText([]byte("prefix"), []byte(c.in), &f)); got != "prefix"+c.want {
 				t.Errorf("appendText(%q) = %q, want %q", c.in, got, "prefix"+c.want)
 			}

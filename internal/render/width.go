@@ -1,38 +1,9 @@
 package render
 
-import (
-	"unicode"
-)
-
 // Display widths for the columnar modes and line mode, estimated the way
 // the stock shell does: one column per character, two for East Asian wide
 // characters, none for combining marks; a tab advances to the next
 // multiple of 8; VT100 escape sequences take no room.
-
-// wideRanges are the code point ranges the stock shell counts as two
-// columns wide (Markus Kuhn's wcwidth ranges; emoji are not among them).
-var wideRanges = [][2]rune{
-	{0x1100, 0x115f}, {0x2329, 0x232a}, {0x2e80, 0x3029}, {0x3030, 0x303e},
-	{0x3040, 0x3098}, {0x309b, 0xa4cf}, {0xac00, 0xd7a3}, {0xf900, 0xfaff},
-	{0xfe10, 0xfe19}, {0xfe30, 0xfe6f}, {0xff00, 0xff60}, {0xffe0, 0xffe6},
-	{0x20000, 0x2fffd}, {0x30000, 0x3fffd},
-}
-
-// runeWidth is the number of columns r takes on a terminal.
-func runeWidth(r rune) int {
-	if r < 0x300 {
-		return 1
-	}
-	for _, rg := range wideRanges {
-		if r >= rg[0] && r <= rg[1] {
-			return 2
-		}
-	}
-	if unicode.In(r, unicode.Mn, unicode.Me) || r == 0x200b || (r >= 0x2060 && r <= 0x2063) || r == 0xfeff {
-		return 0
-	}
-	return 1
-}
 
 // decodeRune decodes the UTF-8 character at b[0] (at least 0x80) the
 // lenient way the stock shell does: any lead byte with the right number of

@@ -63,5 +63,5 @@ func (s *shell) printExplained(prefix string, stmt *sqlite3.Stmt) error {
 	}
 	defer x.Close()
 	s.bindParameters(x)
-	return render.Print(s.out, stmtRows{x}, render.Options{Mode: render.LookupMode("list"), ColSep: "|", RowSep: "\n"})
+	return render.Print(s.out, stmtRows{x}, render.Spec{Style: render.StyleList, ColSep: "|", RowSep: "\n"})
 }

@@ -62,6 +62,6 @@ func (s *shell) printInserts(table, query string) error {
 		return err
 	}
 	defer stmt.Close()
-	return render.Print(s.out, stmtRows{stmt}, render.Options{
-		Mode: render.LookupMode("insert"), TableName: table, ColSep: "|", RowSep: "\n"})
+	return render.Print(s.out, stmtRows{stmt}, render.Spec{
+		Style: render.StyleInsert, TableName: table, ColSep: "|", RowSep: "\n"})
 }

@@ -67,59 +67,10 @@ func dotExit(s *shell, args []string) error {
 	return QuitError{code}
 }
 
-// The output settings belong to the renderer (S2's dot_output.go). They
-// are reached through an interface so that this file builds whether or not
-// the renderer has them yet; the fallbacks keep the basic settings working
-// meanwhile.
-
-func dotModeCmd(s *shell, args []string) error {
-	if m, ok := any(s).(interface{ dotMode([]string) error }); ok {
-		return m.dotMode(args)
-	}
-	if len(args) > 1 {
-		s.mode = args[1]
-		if s.mode == "csv" {
-			s.colSep, s.rowSep = ",", "\r\n"
-		}
-	}
-	return nil
-}
-
-func dotHeadersCmd(s *shell, args []string) error {
-	if m, ok := any(s).(interface{ dotHeaders([]string) error }); ok {
-		return m.dotHeaders(args)
-	}
-	if len(args) != 2 {
-		return dotUsage(".headers off|on|always")
-	}
-	s.headers = s.booleanValue(args[1])
-	return nil
-}
-
-func dotSeparatorCmd(s *shell, args []string) error {
-	if m, ok := any(s).(interface{ dotSeparator([]string) error }); ok {
-		return m.dotSeparator(args)
-	}
-	if len(args) < 2 || len(args) > 3 {
-		return dotUsage(".separator COL ?ROW?")
-	}
-	s.colSep = args[1]
-	if len(args) == 3 {
-		s.rowSep = args[2]
-	}
-	return nil
-}
-
-func dotNullvalueCmd(s *shell, args []string) error {
-	if m, ok := any(s).(interface{ dotNullvalue([]string) error }); ok {
-		return m.dotNullvalue(args)
-	}
-	if len(args) != 2 {
-		return dotUsage(".nullvalue STRING")
-	}
-	s.nullValue = args[1]
-	return nil
-}
+func dotModeCmd(s *shell, args []string) error      { return s.dotMode(args) }
+func dotHeadersCmd(s *shell, args []string) error   { return s.dotHeaders(args) }
+func dotSeparatorCmd(s *shell, args []string) error { return s.dotSeparator(args) }
+func dotNullvalueCmd(s *shell, args []string) error { return s.dotNullvalue(args) }
 
 // booleanValue reads on/off arguments as the stock shell does: an integer
 // (decimal, or hex after 0x) is true when not zero; on/yes and off/no in

@@ -27,18 +27,18 @@ func dotShow(s *shell, args []string) error {
 	}
 	line("explain", explain)
 	line("headers", onOff(s.showTitles()))
-	line("mode", s.currentMode().Name)
-	line("nullvalue", cQuote(s.nullValue))
+	line("mode", s.m.name())
+	line("nullvalue", cQuote(s.m.spec.Null))
 	out := "stdout"
 	if f := s.dots.outFile; f != nil {
 		out = f.Name()
 	}
 	line("output", out)
-	line("colseparator", cQuote(s.colSep))
-	line("rowseparator", cQuote(s.rowSep))
+	line("colseparator", cQuote(s.m.spec.ColSep))
+	line("rowseparator", cQuote(s.m.spec.RowSep))
 	line("stats", []string{"off", "on", "stmt", "vmstep"}[s.ported.stats])
 	var widths strings.Builder
-	for _, n := range s.ported.widths {
+	for _, n := range s.m.spec.Widths {
 		fmt.Fprintf(&widths, "%d ", n)
 	}
 	line("width", widths.String())

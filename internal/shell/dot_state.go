@@ -9,8 +9,7 @@ import (
 // dotExtras holds the settings of the dot-commands ported from the stock
 // shell that are not output-mode settings; each command's file says more.
 type dotExtras struct {
-	explainOff bool // .explain off: EXPLAIN output in the current mode
-	widths     []int
+	explainOff bool    // .explain off: EXPLAIN output in the current mode
 	eqp        int     // .eqp: eqpOff, eqpOn, eqpTrigger, eqpFull
 	stats      int     // .stats: statsOff, statsOn, statsStmt, statsVMStep
 	timer      int     // .timer: timerOff, timerOnce, timerOn

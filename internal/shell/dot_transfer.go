@@ -14,7 +14,7 @@ import (
 
 // target is what the transfer package needs of the session.
 func (s *shell) target() *transfer.Target {
-	return &transfer.Target{Ctx: s.ctx, DB: s.db, Out: s.out, Stderr: s.stderr, Mode: s.mode, MemoryLimit: s.memoryLimit}
+	return &transfer.Target{Ctx: s.ctx, DB: s.db, Out: s.out, Stderr: s.stderr, Mode: s.m.name(), MemoryLimit: s.memoryLimit}
 }
 
 // dotDump is ".dump ?OPTIONS? ?LIKE-PATTERN ...?".
@@ -95,7 +95,7 @@ func dotImport(s *shell, args []string) error {
 func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 	var o transfer.ImportOptions
 	var col, row byte // 0: the mode's
-	o.ASCII = s.mode == "ascii"
+	o.ASCII = s.m.name() == "ascii"
 	for i := 1; i < len(args); i++ {
 		z := args[i]
 		if strings.HasPrefix(z, "--") {
@@ -144,7 +144,7 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 		}
 		return o, &argError{arg: -1, detail: "Missing " + what + " argument\n"} // the stock text, blank line included
 	}
-	o.ColSep, o.RowSep = orByte(col, importSepByte(s.colSep)), orByte(row, importSepByte(s.rowSep))
+	o.ColSep, o.RowSep = orByte(col, importSepByte(s.m.spec.ColSep)), orByte(row, importSepByte(s.m.spec.RowSep))
 	if o.RowSep == '\r' && !o.ASCII {
 		o.RowSep = '\n'
 	}

@@ -11,6 +11,6 @@ func dotWidth(s *shell, args []string) error {
 		w := min(max(integerValue(a), -maxWidth), maxWidth)
 		widths = append(widths, int(w))
 	}
-	s.ported.widths = widths
+	s.m.spec.Widths = widths // the mode's --widths, as in the stock shell
 	return nil
 }

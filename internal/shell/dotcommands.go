@@ -177,6 +177,10 @@ func (s *shell) dotCommand(line string) error {
 	}
 	s.dotTyped = args[0]
 	args[0] = "." + name
+	s.dotLine = line
+	if err := s.safeCheck(name, args); err != nil {
+		return err
+	}
 	return c.run(s, args)
 }
 

@@ -1,16 +1,32 @@
 package shell
 
 import (
+	"fmt"
+	"os"
+	"strings"
+
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
 // openDB opens name with the session's settings (engine.Open) and makes it
 // the session's database, closing the old one.
 func (s *shell) openDB(name string) error {
+	if s.nofollow && name != ":memory:" && !strings.HasPrefix(name, "file:") {
+		// SQLITE_OPEN_NOFOLLOW, which the driver's open does not take.
+		if st, err := os.Lstat(name); err == nil && st.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("unable to open database %q: unable to open database file (a symbolic link, refused by -nofollow)", name)
+		}
+	}
 	db, err := engine.Open(s.ctx, name, engine.Options{
 		ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
 	if err != nil {
 		return err
+	}
+	if s.safe {
+		if err := s.setSafeAuthorizer(db); err != nil {
+			db.Close()
+			return err
+		}
 	}
 	if s.db != nil {
 		s.db.Close()

@@ -32,7 +32,10 @@ func TestImportOptions(t *testing.T) {
 		{"list", "|", "\n", "--bogus f t", 0, 0, false, "unknown option"},
 		{"list", "|", "\n", "f t x", 0, 0, false, "unknown argument"}, // the stock shell's words
 	} {
-		s := &shell{mode: c.mode, colSep: c.colSep, rowSep: c.rowSep}
+		s := &shell{}
+		s.m.change(findMode(c.mode))
+		s.m.setColSep(c.colSep)
+		s.m.spec.RowSep = c.rowSep
 		o, err := importOptions(s, append([]string{".import"}, strings.Fields(c.args)...))
 		switch {
 		case c.err != "":

@@ -250,7 +250,7 @@ func (s *shell) afterError(err error) error {
 		return nil
 	}
 	var ie engine.InterruptError
-	if errors.As(err, &ie) {
+	if errors.As(err, &ie) || isQuit(err) { // safe mode ends the session from SQL too
 		return err
 	}
 	s.errors++

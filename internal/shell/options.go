@@ -3,10 +3,11 @@ package shell
 import (
 	"errors"
 	"fmt"
-	"io"
+	"os"
 	"strings"
 
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+	"github.com/hello-sqlite/hello-sqlite/internal/render"
 	"github.com/hello-sqlite/hello-sqlite/internal/term"
 )
 
@@ -37,6 +38,27 @@ type options struct {
 	readonly    bool
 	batch       bool
 	memory      string
+	initFile    string // -init FILE: run before the options take effect
+	safe        bool   // -safe: refuse what could touch files or run programs
+	unsafeTest  bool   // -unsafe-testing
+	nofollow    bool   // -nofollow: refuse a database that is a symbolic link
+	screenWidth int    // -screenwidth N: the width --sw auto uses
+	stats       bool   // -stats: .stats on
+}
+
+// stockExit is a command-line error the stock shell reports with its own
+// text (msg, lines ending in newlines) and exit status 1.
+type stockExit struct{ msg string }
+
+func (e stockExit) Error() string { return strings.TrimSpace(e.msg) }
+
+// argv0 is the program name as invoked, for the stock shell's messages.
+// (go test runs the shell in its own binary: then it is "hello-sqlite".)
+func argv0() string {
+	if len(os.Args) == 0 || strings.HasSuffix(os.Args[0], ".test") {
+		return "hello-sqlite"
+	}
+	return os.Args[0]
 }
 
 // UsageError marks errors in the command line: exit status 2. It prints as
@@ -52,24 +74,24 @@ func (e UsageError) Error() string { return e.Msg }
 // UsageHint is the stock shell's line after an unknown option.
 const UsageHint = "Use -help for a list of options."
 
-// helpText is -help (on stdout, status 0).
-const helpText = `Usage: hello-sqlite [OPTIONS] FILENAME [SQL...]
-       hello-sqlite                (no arguments: the demo, prints 55)
-
-FILENAME is a database file (created if missing), :memory:, or a file: URI.
-Each SQL argument runs in order (an argument starting with "." is a
-dot-command); without SQL arguments, SQL and dot-commands are read from
-stdin (with prompts when stdin is a terminal).
-
-OPTIONS (one or two dashes; "--" ends them):
+// helpText is -help, on stderr as the stock shell's usage(1) (%s is
+// the program name): its lines, for the options hello-sqlite has, plus
+// -memory.
+const helpText = `Usage: %s [OPTIONS] [FILENAME [SQL...]]
+FILENAME is the name of an SQLite database. A new database is created
+if the file does not previously exist. Defaults to :memory:.
+OPTIONS include:
+   --                   treat no subsequent arguments as options
    -ascii               set output mode to 'ascii'
    -bail                stop after hitting an error
-   -batch               force batch I/O (no prompts)
+   -batch               force batch I/O
    -box                 set output mode to 'box'
    -cmd COMMAND         run "COMMAND" before reading stdin
    -column              set output mode to 'column'
    -csv                 set output mode to 'csv'
    -echo                print inputs before execution
+   -escape T            ctrl-char escape; T is one of: symbol, ascii, off
+   -init FILENAME       read/process named file
    -[no]header          turn headers on or off
    -help                show this message
    -html                set output mode to HTML
@@ -81,16 +103,20 @@ OPTIONS (one or two dashes; "--" ends them):
    -memory MB           SQLite memory limit (default 256, at most 4096;
                         also HELLO_SQLITE_MEMORY=MB)
    -newline SEP         set output row separator. Default: '\n'
+   -nofollow            refuse to open symbolic links to database files
+   -noinit              Do not read the ~/.sqliterc file at startup
    -nullvalue TEXT      set text string for NULL values. Default ''
    -psql                set output mode to 'psql'
    -quote               set output mode to 'quote'
    -readonly            open the database read-only
+   -safe                enable safe-mode
+   -screenwidth N       use N as the default screenwidth 
    -separator SEP       set output column separator. Default: '|'
+   -stats               print memory stats before each finalize
    -table               set output mode to 'table'
    -tabs                set output mode to 'tabs'
-   -version             show SQLite version and hello-sqlite version
-
-Enter ".help" in the shell for the dot-commands.
+   -unsafe-testing      allow unsafe commands and modes for testing
+   -version             show SQLite version
 `
 
 // modeOptions are the options that set an output mode of the same name.
@@ -121,7 +147,7 @@ func parseOptions(args []string) (*options, error) {
 		// value returns the option's argument.
 		value := func() (string, error) {
 			if i+1 >= len(args) {
-				return "", UsageError{Msg: "missing argument to " + a, NoHint: true}
+				return "", stockExit{fmt.Sprintf("%s: Error: missing argument to %s\n", argv0(), a)}
 			}
 			i++
 			return args[i], nil
@@ -133,8 +159,8 @@ func parseOptions(args []string) (*options, error) {
 			mode := name
 			o.actions = append(o.actions, func(s *shell) error { return s.setMode(mode) })
 		case name == "header" || name == "noheader":
-			on := map[bool]string{true: "on", false: "off"}[name == "header"]
-			o.actions = append(o.actions, func(s *shell) error { return s.setHeaders(on) })
+			on := name == "header"
+			o.actions = append(o.actions, func(s *shell) error { s.setHeaders(on); return nil })
 		case name == "separator" || name == "newline" || name == "nullvalue":
 			v, err := value()
 			if err != nil {
@@ -165,12 +191,41 @@ func parseOptions(args []string) (*options, error) {
 		case name == "interactive":
 			o.interactive = true
 		case name == "noinit": // there is no ~/.sqliterc to skip
+		case name == "init":
+			v, err := value()
+			if err != nil {
+				return nil, err
+			}
+			o.initFile = v
+		case name == "escape" && i+1 < len(args):
+			i++
+			esc, err := escapeOption(args[i])
+			if err != nil {
+				return nil, err
+			}
+			o.actions = append(o.actions, func(s *shell) error { s.m.spec.Esc = esc; return nil })
+		case name == "screenwidth":
+			v, err := value()
+			if err != nil {
+				return nil, err
+			}
+			if o.screenWidth = atoiOr(strings.TrimSpace(v), 0); o.screenWidth < 2 {
+				return nil, stockExit{"minimum --screenwidth is 2\n"}
+			}
+		case name == "safe":
+			o.safe = true
+		case name == "stats":
+			o.stats = true
+		case name == "unsafe-testing":
+			o.unsafeTest = true
+		case name == "nofollow":
+			o.nofollow = true
 		case name == "help":
 			o.help = true
 		case name == "version":
 			o.version = true
 		default:
-			return nil, UsageError{Msg: "unknown option: -" + name} // one dash, as the stock shell says
+			return nil, stockExit{fmt.Sprintf("%s: Error: unknown option: -%s\nUse -help for a list of options.\n", argv0(), name)}
 		}
 	}
 	return o, nil
@@ -182,19 +237,60 @@ func parseOptions(args []string) (*options, error) {
 func (s *shell) applyOption(name, value string) error {
 	switch name {
 	case "separator":
-		return s.dotSeparator([]string{".separator", value})
+		s.m.setColSep(value)
 	case "newline":
-		return s.dotSeparator([]string{".separator", s.colSep, value})
+		s.m.spec.RowSep = value
+	default:
+		s.m.spec.Null = value
 	}
-	return s.dotNullvalue([]string{".nullvalue", value})
+	return nil
 }
 
-// setMode is -csv, -json, ...: .mode MODE.
-// args[0] names the option, so that dotMode applies the command line's rules.
-func (s *shell) setMode(mode string) error { return s.dotMode([]string{"-" + mode, mode}) }
+// setMode is -csv, -json, ...: the mode's defaults (modeChange).
+func (s *shell) setMode(mode string) error {
+	s.m.change(findMode(mode))
+	return nil
+}
 
-// setHeaders is -header / -noheader: .headers on|off.
-func (s *shell) setHeaders(on string) error { return s.dotHeaders([]string{".headers", on}) }
+// escapeOption reads -escape T: how control characters are shown (any
+// case).
+func escapeOption(v string) (render.Esc, error) {
+	names := []string{"auto", "off", "ascii", "symbol"}
+	for k, n := range names {
+		if strings.EqualFold(v, n) {
+			return render.Esc(k), nil
+		}
+	}
+	return 0, stockExit{fmt.Sprintf("unknown control character escape mode \"%s\" - choices: %s\n", v, strings.Join(names, " "))}
+}
+
+// runInitFile is -init FILE: the file runs as a script before the other
+// options; one that cannot be opened is reported, and only stops the
+// shell under -bail (the stock shell's process_sqliterc).
+func (s *shell) runInitFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "cannot open: \"%s\"\n", name)
+		if s.bail {
+			return QuitError{1}
+		}
+		return nil
+	}
+	defer f.Close()
+	saved := s.errors // errors in the file do not change the exit status
+	err = s.runScript(f, name)
+	if s.bail && s.errors > saved {
+		return QuitError{1}
+	}
+	s.errors = saved
+	if err != nil && !isQuit(err) && !s.bail {
+		if ie := s.interruption(err); ie != nil {
+			return ie
+		}
+		return nil // reported and counted by the script
+	}
+	return err
+}
 
 // runCmdOption runs a -cmd COMMAND. As in the stock shell its errors are
 // reported but only count (exit status 1) under -bail.
@@ -227,11 +323,15 @@ func (s *shell) runArg(text string) error {
 // arguments, or the script on stdin, or the interactive loop.
 func runShell(s *shell, args []string) (err error) {
 	o, err := parseOptions(args)
+	if se, ok := err.(stockExit); ok {
+		fmt.Fprint(s.stderr, se.msg)
+		return ReportedError{err}
+	}
 	if err != nil {
 		return err
 	}
-	if o.help {
-		_, err := io.WriteString(s.stdout, helpText)
+	if o.help { // on stderr, status 0, as the stock shell
+		_, err := fmt.Fprintf(s.stderr, helpText, argv0())
 		return err
 	}
 	if o.version {
@@ -246,6 +346,18 @@ func runShell(s *shell, args []string) (err error) {
 		}
 	}
 	s.bail, s.echo, s.readonly, s.batch = o.bail, o.echo, o.readonly, o.batch
+	s.safe, s.safePersist, s.unsafeTesting, s.nofollow = o.safe, o.safe, o.unsafeTest, o.nofollow
+	s.screenWidth = o.screenWidth
+	if o.stats {
+		s.ported.stats = statsOn // as .stats on (dot_stats.go)
+	}
+	// The stock 3.53 default: on a terminal (stdin read interactively, or
+	// stdout) the rounded qbox with limits, relaxed quoting, the terminal's
+	// width and JSONB shown as JSON; otherwise list mode.
+	stdinTTY := len(o.sql) == 0 && term.IsTerminal(s.stdin)
+	if !o.batch && (stdinTTY || term.IsTerminalFile(s.stdout)) {
+		s.m.change(modeTTY)
+	}
 	if o.file == "" {
 		o.file = ":memory:" // options but no FILENAME: the stock shell's default
 	}
@@ -261,6 +373,11 @@ func runShell(s *shell, args []string) (err error) {
 		}
 	}()
 
+	if o.initFile != "" {
+		if err := s.runInitFile(o.initFile); err != nil {
+			return s.finish(err)
+		}
+	}
 	for _, a := range o.actions {
 		if err := a(s); err != nil {
 			return s.finish(err)

@@ -4,18 +4,53 @@ import (
 	"github.com/ncruces/go-sqlite3"
 
 	"github.com/hello-sqlite/hello-sqlite/internal/render"
+	"github.com/hello-sqlite/hello-sqlite/internal/term"
 )
 
 // printStatement steps stmt to the end and prints its rows with the
-// session's output settings (render.Print).
+// session's output settings (render.Print), as shell_exec does: an
+// automatic screen width is the terminal's, and an automatic blob
+// quoting follows the text quoting.
 func (s *shell) printStatement(stmt *sqlite3.Stmt) error {
-	e := s.extras()
-	return render.Print(s.out, stmtRows{stmt}, render.Options{
-		Mode: s.currentMode(), Titles: s.showTitles(),
-		ColSep: s.colSep, RowSep: s.rowSep, Null: s.nullValue,
-		TableName: e.tableName, Wrap: e.wrap, WordWrap: !e.noWordWrap,
-		Widths: s.ported.widths, NoExplain: s.ported.explainOff,
-	})
+	spec := s.m.spec
+	if s.m.autoSW {
+		spec.ScreenWidth = s.screenWidth
+		if spec.ScreenWidth <= 0 {
+			spec.ScreenWidth = term.ScreenWidth(s.stdin, s.stdout, s.stderr)
+		}
+	}
+	if spec.Blob == render.BlobAuto {
+		switch spec.Text {
+		case render.TextRelaxed, render.TextSQL:
+			spec.Blob = render.BlobSQL
+		case render.TextJSON:
+			spec.Blob = render.BlobJSON
+		default:
+			spec.Blob = render.BlobText
+		}
+	}
+	spec.Style = s.m.info().Style
+	if s.m.noColSep {
+		spec.ColSep = "," // the formatter's default for a NULL separator
+	}
+	if spec.TextJSONB == render.Yes {
+		spec.JSONText = s.jsonText
+	}
+	spec.NoAutoExplain = s.ported.explainOff
+	return render.Print(s.out, stmtRows{stmt}, spec)
+}
+
+// jsonText is json(blob), for --textjsonb.
+func (s *shell) jsonText(blob []byte) (string, bool) {
+	stmt, _, err := s.db.Prepare(`SELECT json(?1)`)
+	if err != nil {
+		return "", false
+	}
+	defer stmt.Close()
+	if stmt.BindBlob(1, blob) != nil || !stmt.Step() {
+		return "", false
+	}
+	return stmt.ColumnText(0), true
 }
 
 // stmtRows is a statement as render.Rows.

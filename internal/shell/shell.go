@@ -23,18 +23,22 @@ type shell struct {
 	stderr io.Writer
 	out    io.Writer // current output: stdout, or a file from .output/.once
 
-	// output settings (.mode, .headers, .separator, .nullvalue)
-	mode      string // list, csv, json, line, table, box, markdown, ...
-	headers   bool
-	colSep    string
-	rowSep    string
-	nullValue string
+	// output settings (.mode, .headers, .separator, .nullvalue; dot_output.go)
+	m         modeState
+	modePrior *modeState // the settings before .mode --once, restored after the next SQL
 
 	bail        bool // stop at the first error
 	echo        bool // print each command before running it
 	readonly    bool
 	batch       bool // -batch: not interactive even on a terminal
-	interactive bool // reading from a terminal: prompts, Ctrl-C interrupts a statement only
+	safe        bool // -safe: refuse what could touch files or run programs (safe.go)
+	safePersist bool // safe holds for the session (.nonce lifts it for one command)
+	nofollow    bool // -nofollow: refuse a database that is a symbolic link
+	screenWidth int  // -screenwidth N: the width --sw auto uses (0: the terminal's)
+	// unsafeTesting is -unsafe-testing: the stock shell's testing features
+	unsafeTesting bool
+	safeViolation string // what the safe-mode authorizer refused (safe.go)
+	interactive   bool   // reading from a terminal: prompts, Ctrl-C interrupts a statement only
 
 	busyTimeout time.Duration // how long a busy database is retried (.timeout); see engine.Open
 	memoryLimit int64         // bytes of memory SQLite may use per connection; see engine.Guard
@@ -48,9 +52,8 @@ type shell struct {
 
 	errors int // errors seen so far; the exit status is 1 if any
 
-	dots   dotState     // .output/.once files and .read depth (redirect.go)
-	output outputExtras // mode options beyond the fields above (dot_output.go)
-	depth  int          // runScript nesting (.read inside .read)
+	dots  dotState // .output/.once files and .read depth (redirect.go)
+	depth int      // runScript nesting (.read inside .read)
 
 	restore  restoreState  // loading a dump into an empty database (restore.go)
 	source   *scriptSource // the script being read, for .import <<LABEL (input.go)
@@ -73,12 +76,13 @@ func Run(ctx context.Context, version string, args []string, stdin io.Reader, st
 
 // newShell returns a shell with the stock shell's defaults.
 func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *shell {
-	return &shell{
+	s := &shell{
 		ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, out: stdout,
-		mode: "list", colSep: "|", rowSep: "\n",
 		busyTimeout: engine.DefaultBusyTimeout,
 		memoryLimit: engine.DefaultMemoryLimit,
 	}
+	s.m.change(modeBatch)
+	return s
 }
 
 // runSQL prepares and runs each statement of sql in turn, printing the rows
@@ -89,6 +93,7 @@ func newShell(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) *s
 // fails as it runs does not: the next statements still run.
 // An interrupt (SIGINT/SIGTERM, Ctrl-C) is returned unprinted.
 func (s *shell) runSQL(sql string) error {
+	defer s.popMode() // .mode --once lasts for one SQL input
 	t := s.beginTimer()
 	err := s.execSQL(sql)
 	s.endTimer(t)
@@ -122,6 +127,9 @@ func (s *shell) execSQL(sql string) error {
 		if err != nil {
 			if ierr := s.interruption(err); ierr != nil {
 				return ierr
+			}
+			if serr := s.safeViolated(); serr != nil {
+				return serr
 			}
 			s.reportError(&sqlError{parse: true, err: err, sql: sql})
 			return ReportedError{err}

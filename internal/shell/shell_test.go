@@ -49,38 +49,45 @@ func TestCQuote(t *testing.T) {
 	}
 }
 
-// TestHeaderOptions checks -header/-noheader and the mode options as the
-// command line passes them (args[0] is the option).
+// TestHeaderOptions checks -header/-noheader, the mode options and
+// .mode/.headers against what the stock shell shows (a .headers or
+// -header/-noheader choice holds across mode changes).
 func TestHeaderOptions(t *testing.T) {
 	cases := []struct {
 		name  string
-		calls [][]string // dotMode calls start with a mode option or ".mode"
+		calls [][]string // "-table" is a mode option, "-header" a header option, else a dot-command
 		want  bool
 	}{
-		{"-table", [][]string{{"-table", "table"}}, true},
-		{"-noheader -table", [][]string{{"-noheader", "off"}, {"-table", "table"}}, false},
-		{"-table -noheader", [][]string{{"-table", "table"}, {"-noheader", "off"}}, false},
-		{"-noheader then .mode table", [][]string{{"-noheader", "off"}, {".mode", "table"}}, true},
+		{"-table", [][]string{{"-table"}}, true},
+		{"-noheader -table", [][]string{{"-noheader"}, {"-table"}}, false},
+		{"-table -noheader", [][]string{{"-table"}, {"-noheader"}}, false},
+		{"-noheader then .mode table", [][]string{{"-noheader"}, {".mode", "table"}}, false},
 		{".headers off then .mode table", [][]string{{".headers", "off"}, {".mode", "table"}}, false},
-		{"-header then .mode csv", [][]string{{"-header", "on"}, {".mode", "csv"}}, true},
-		{"-header -noheader -table", [][]string{{"-header", "on"}, {"-noheader", "off"}, {"-table", "table"}}, false},
+		{"-header then .mode csv", [][]string{{"-header"}, {".mode", "csv"}}, true},
+		{"-header -noheader -table", [][]string{{"-header"}, {"-noheader"}, {"-table"}}, false},
+		{".mode table --titles off then .mode box", [][]string{{".mode", "table", "--titles", "off"}, {".mode", "box"}}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := newShell(context.Background(), strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
 			for _, call := range c.calls {
 				var err error
-				if strings.Contains(call[0], "header") {
+				switch call[0] {
+				case "-header", "-noheader":
+					s.setHeaders(call[0] == "-header")
+				case ".headers":
 					err = s.dotHeaders(call)
-				} else {
+				case ".mode":
 					err = s.dotMode(call)
+				default:
+					err = s.setMode(call[0][1:])
 				}
 				if err != nil {
 					t.Fatal(err)
 				}
 			}
-			if got := s.showTitles(); got != c.want || s.headers != c.want {
-				t.Errorf("showTitles() = %v, s.headers = %v, want %v", got, s.headers, c.want)
+			if got := s.showTitles(); got != c.want {
+				t.Errorf("showTitles() = %v, want %v", got, c.want)
 			}
 		})
 	}

@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// Bad input gets a clear error (on stderr, in the stock shell's words, never
-// a Go trace), the documented exit status, and loses nothing.
+// Bad input gets a clear error (on stderr, "hello-sqlite: ...", never a Go
+// trace), the documented exit status, and loses nothing.
 
 // makeDB creates a database at path with table t(x UNIQUE) holding 1, 2, 3.
 func makeDB(t testing.TB, path string) {
@@ -146,20 +146,36 @@ func TestBadInputReadOnlyFile(t *testing.T) {
 }
 
 func TestBadInputUsage(t *testing.T) {
-	for _, args := range [][]string{
-		{"-frobnicate", "x.db"},
-		{"--frobnicate", "x.db", "SELECT 1"},
-		{"x.db", "-separator"},
-		{"-cmd"},
-		{"-memory", "lots", "x.db"},
-		{"-memory", "5000", "x.db"}, // over Wasm's 4 GB
+	for _, c := range []struct {
+		args   []string
+		status int
+		want   string // on stderr
+	}{
+		// The stock shell's messages and status for its own options.
+		{[]string{"-frobnicate", "x.db"}, 1, ": Error: unknown option: -frobnicate\nUse -help for a list of options.\n"},
+		{[]string{"--frobnicate", "x.db", "SELECT 1"}, 1, ": Error: unknown option: -frobnicate\n"},
+		{[]string{"x.db", "-separator"}, 1, ": Error: missing argument to -separator\n"},
+		{[]string{"-cmd"}, 1, ": Error: missing argument to -cmd\n"},
+		{[]string{"-escape", "bold", "x.db"}, 1, "unknown control character escape mode \"bold\" - choices: auto off ascii symbol\n"},
+		// Ours: -memory.
+		{[]string{"-memory", "lots", "x.db"}, 2, "usage: hello-sqlite"},
+		{[]string{"-memory", "5000", "x.db"}, 2, "usage: hello-sqlite"}, // over Wasm's 4 GB
 	} {
+		args := c.args
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			dir := t.TempDir()
 			r := hello(t, dir, "SELECT 1;\n", args...)
-			wantFailure(t, r, 2, "hello-sqlite: Error: ")
-			if !strings.HasPrefix(r.stderr, "hello-sqlite: Error: ") {
-				t.Errorf("stderr %q does not start with the error", r.stderr)
+			if c.status == 2 {
+				wantFailure(t, r, c.status, c.want)
+			} else { // the stock shell's own text: no "hello-sqlite: " prefix
+				for _, bad := range []string{"goroutine ", "panic:", "runtime error", "fatal error:"} {
+					if strings.Contains(r.stderr, bad) {
+						t.Fatalf("stderr holds %q (a Go crash?):\n%s", bad, r.stderr)
+					}
+				}
+				if r.code != c.status || !strings.Contains(r.stderr, c.want) {
+					t.Errorf("status %d, stderr %q; want status %d and %q", r.code, r.stderr, c.status, c.want)
+				}
 			}
 			if r.stdout != "" {
 				t.Errorf("stdout %q, want nothing", r.stdout)

@@ -139,14 +139,14 @@ func TestTerminalCtrlC(t *testing.T) {
 
 	// The session goes on: same connection, same data.
 	p.typeText(t, "SELECT x*6 FROM t;\n")
-	p.waitFor(t, "\n42\r\n", 1)
+	p.waitFor(t, "│  42 │\r\n", 1) // on a terminal the default mode is qbox (terminal_mode_test.go)
 	p.waitFor(t, prompt, 4)
 
 	// Ctrl-C at the prompt drops the half-typed statement, not the shell.
 	p.typeText(t, "SELECT 'half\x03")
 	p.waitFor(t, prompt, 5)
 	p.typeText(t, "SELECT x+1 FROM t;\n")
-	p.waitFor(t, "\n8\r\n", 1)
+	p.waitFor(t, "│   8 │\r\n", 1)
 	p.waitFor(t, prompt, 6)
 
 	p.typeText(t, "\x04") // Ctrl-D
