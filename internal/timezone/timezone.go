@@ -1,40 +1,40 @@
-// Package timezone owns the time zone database built into the binary. The
-// image has no /usr/share/zoneinfo, so without it TZ=Europe/Berlin would
-// leave SQLite's 'localtime' at UTC. Go's own -tags timetzdata embeds the
-// 408 KB zoneinfo.zip as is; this package embeds it gzip-compressed (95 KB)
-// and loads a zone from it into time.Local only when TZ names one that the
-// system cannot provide, which is what timetzdata does, for 0.3 MB less.
+// Package timezone makes TZ work where the system has no zone files (the
+// image has no /usr/share/zoneinfo, so TZ=Europe/Berlin would leave
+// SQLite's 'localtime' at UTC):
+//   - every build reads TZ as a POSIX TZ string ("CET-1CEST,M3.5.0,M10.5.0/3"),
+//     as C libraries do, at no cost in size;
+//   - the full build (-tags full) also embeds Go's zone database, gzip-
+//     compressed with equal zones stored once (73 KB, against the 408 KB of
+//     -tags timetzdata), for zone names such as Europe/Berlin. The default
+//     build leaves it out to stay within its 8.0 MB budget (docs/size.md).
 package timezone
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"encoding/binary"
 	"errors"
-	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
 )
 
-//go:generate go run gen.go
-
-//go:embed zoneinfo.zip.gz
-var zoneinfoGz []byte
+var errNoZone = errors.New("timezone: unknown time zone")
 
 var once sync.Once
 
-// Load sets time.Local from the embedded database when TZ names a zone that
-// Go could not load from the system (it then falls back to UTC). It follows
-// Go's reading of TZ: unset means /etc/localtime, "" and "UTC" mean UTC, a
-// leading ':' is dropped, an absolute path is a file. Safe to call often.
+// Load sets time.Local when TZ names a zone that Go could not load from the
+// system (it then falls back to UTC): from the embedded database (full
+// build), else from TZ read as a POSIX TZ string, as C libraries do
+// (posix.go). It follows Go's reading of TZ otherwise: unset means
+// /etc/localtime, "" and "UTC" mean UTC, a leading ':' is dropped, an
+// absolute path is a file. A TZ that is none of these leaves UTC, as glibc
+// does. Safe to call often.
 func Load() {
 	once.Do(func() {
 		tz, set := os.LookupEnv("TZ")
 		if name, ok := wanted(tz, set, time.Local.String()); ok {
 			if loc, err := embedded(name); err == nil {
+				time.Local = loc
+			} else if loc, err := posix(name); err == nil {
 				time.Local = loc
 			}
 		}
@@ -50,71 +50,4 @@ func wanted(tz string, set bool, local string) (string, bool) {
 		return "", false
 	}
 	return tz, true
-}
-
-// embedded loads zone name from the embedded zoneinfo.zip.
-func embedded(name string) (*time.Location, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(zoneinfoGz))
-	if err != nil {
-		return nil, err
-	}
-	zip, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	data, err := zipEntry(zip, name)
-	if err != nil {
-		return nil, err
-	}
-	return time.LoadLocationFromTZData(name, data)
-}
-
-var errNoZone = errors.New("timezone: unknown time zone")
-
-// zipEntry finds file name in zip, an uncompressed ("stored") archive as
-// Go's lib/time/mkzip.go writes it, through its central directory.
-func zipEntry(zip []byte, name string) ([]byte, error) {
-	const (
-		endLen    = 22 // end of central directory record
-		dirLen    = 46 // central directory header, before the name
-		headerLen = 30 // local file header, before the name
-	)
-	le := binary.LittleEndian
-	if len(zip) < endLen {
-		return nil, errNoZone
-	}
-	end := zip[len(zip)-endLen:]
-	if le.Uint32(end) != 0x06054b50 {
-		return nil, errNoZone
-	}
-	n := int(le.Uint16(end[10:]))
-	off := int(le.Uint32(end[16:]))
-	for range n {
-		if off+dirLen > len(zip) || le.Uint32(zip[off:]) != 0x02014b50 {
-			return nil, errNoZone
-		}
-		h := zip[off:]
-		method := le.Uint16(h[10:])
-		size := int(le.Uint32(h[24:]))
-		nameLen := int(le.Uint16(h[28:]))
-		extraLen := int(le.Uint16(h[30:]))
-		commentLen := int(le.Uint16(h[32:]))
-		local := int(le.Uint32(h[42:]))
-		if off+dirLen+nameLen > len(zip) {
-			return nil, errNoZone
-		}
-		if string(h[dirLen:dirLen+nameLen]) == name {
-			if method != 0 || local+headerLen > len(zip) {
-				return nil, errNoZone
-			}
-			lh := zip[local:]
-			start := local + headerLen + int(le.Uint16(lh[26:])) + int(le.Uint16(lh[28:]))
-			if start+size > len(zip) {
-				return nil, errNoZone
-			}
-			return zip[start : start+size], nil
-		}
-		off += dirLen + nameLen + extraLen + commentLen
-	}
-	return nil, errNoZone
 }
