@@ -138,8 +138,15 @@ func publicDir(t testing.TB) string {
 
 // copyBinary puts a copy of the binary at path, mode 0755 (the one TestMain
 // builds sits in a 0700 folder that uid 65534 cannot reach).
+//
+// The write happens under syscall.ForkLock, which os/exec holds (read) while
+// it forks: a process forked by a parallel test while the new file is open
+// for writing would hold that descriptor until its exec, and exec'ing the
+// new file meanwhile fails with "text file busy" (golang/go#22315).
 func copyBinary(t testing.TB, path string) {
 	t.Helper()
+	syscall.ForkLock.Lock()
+	defer syscall.ForkLock.Unlock()
 	src, err := os.Open(bin)
 	if err != nil {
 		t.Fatal(err)
