@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -682,7 +681,7 @@ func (s *shell) popMode() {
 // commands.
 func (s *shell) dotHeaders(args []string) error {
 	if len(args) != 2 {
-		return errors.New("Usage: .headers on|off")
+		return dotUsage(".headers on|off")
 	}
 	s.setHeaders(s.booleanValue(args[1]))
 	s.m.spec.Title = s.m.info().Title
@@ -709,7 +708,7 @@ func (s *shell) dotSeparator(args []string) error {
 		s.m.spec.RowSep = args[2]
 	}
 	if len(args) < 2 || len(args) > 3 {
-		return errors.New("Usage: .separator COL ?ROW?")
+		return dotUsage(".separator COL ?ROW?")
 	}
 	return nil
 }
@@ -718,7 +717,7 @@ func (s *shell) dotSeparator(args []string) error {
 // html modes always write null).
 func (s *shell) dotNullvalue(args []string) error {
 	if len(args) != 2 {
-		return errors.New("Usage: .nullvalue STRING")
+		return dotUsage(".nullvalue STRING")
 	}
 	s.m.spec.Null = args[1]
 	return nil
