@@ -29,6 +29,6 @@ func IsTerminalFile(f any) bool {
 	if !ok {
 		return false
 	}
-	_, err := unix.IoctlGetTermios(int(file.Fd()), unix.TCGETS)
+	_, err := unix.IoctlGetTermios(int(file.Fd()), ioctlGetTermios)
 	return err == nil
 }
