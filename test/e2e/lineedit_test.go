@@ -63,7 +63,9 @@ func startEditing(t *testing.T, iutf8 bool, args ...string) *editSession {
 	}
 	s := &editSession{pty: p, before: *mode, slave: slave, history: filepath.Join(t.TempDir(), "history"), exited: make(chan error, 1)}
 	if len(args) == 0 {
-		args = []string{filepath.Join(t.TempDir(), "edit.db")}
+		// -list: these tests read results as lines; the terminal's default
+		// (qbox, as stock 3.53) has its own test (terminal_mode_test.go).
+		args = []string{"-list", filepath.Join(t.TempDir(), "edit.db")}
 	}
 	s.cmd = exec.Command(bin, args...)
 	s.cmd.Env = append(os.Environ(), "TERM=xterm", "SQLITE_HISTORY="+s.history)
@@ -243,7 +245,7 @@ func TestLineEditorOffWithoutTERM(t *testing.T) {
 	// TERM=dumb: no editing, the terminal's own line discipline as before.
 	p, slave := openPTY(t)
 	defer p.master.Close()
-	cmd := exec.Command(bin, ":memory:")
+	cmd := exec.Command(bin, "-list", ":memory:")
 	cmd.Env = append(os.Environ(), "TERM=dumb")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
