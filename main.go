@@ -141,9 +141,7 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue shell.UsageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "hello-sqlite: Error: %s\n", ue.Msg)
-		if !ue.NoHint {
-			fmt.Fprintln(stderr, shell.UsageHint)
-		}
+		fmt.Fprintln(stderr, shell.UsageHint)
 		return 2
 	}
 	var ie engine.InterruptError

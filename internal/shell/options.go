@@ -61,13 +61,10 @@ func argv0() string {
 	return os.Args[0]
 }
 
-// UsageError marks errors in the command line: exit status 2. It prints as
-// the stock shell's "PROGRAM: Error: MESSAGE", then UsageHint unless
-// NoHint (the stock shell gives none after "missing argument to -X").
-type UsageError struct {
-	Msg    string
-	NoHint bool
-}
+// UsageError marks errors in our own options (-memory): exit status 2. It
+// prints in the stock shell's form, "PROGRAM: Error: MESSAGE" then
+// UsageHint. The stock shell's own option errors are stockExit (status 1).
+type UsageError struct{ Msg string }
 
 func (e UsageError) Error() string { return e.Msg }
 
