@@ -495,7 +495,7 @@ func (r *rowRenderer) splitColumn(t *table) {
 
 // validLayout returns the widths of nCol columns holding the cells of
 // widths w down then across, or nil if they do not fit in sw with 2
-// spaces between them.
+// spaces between them (qrfValidLayout; the split mode uses it too).
 func validLayout(w []int, nCol, sw int) []int {
 	nr := (len(w) + nCol - 1) / nCol
 	aw := make([]int, nCol)

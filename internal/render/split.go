@@ -29,7 +29,7 @@ func SplitColumns(names []string, width int) string {
 	if len(names) > 1 && width > maxW+3 {
 		next := 2
 		for {
-			aw := splitLayout(w, next, width)
+			aw := validLayout(w, next, width)
 			if aw == nil {
 				break
 			}
@@ -85,25 +85,6 @@ func SplitColumns(names []string, width int) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// splitLayout returns the column widths of names (display widths w) laid
-// out in nCol columns, or nil when they do not fit in width with 2-space
-// gaps (qrfValidLayout).
-func splitLayout(w []int, nCol, width int) []int {
-	nRow := (len(w) + nCol - 1) / nCol
-	aw := make([]int, nCol)
-	for i, x := range w {
-		aw[i/nRow] = max(aw[i/nRow], x)
-	}
-	t := 2 * (nCol - 1)
-	for _, x := range aw {
-		t += x
-	}
-	if t > width {
-		return nil
-	}
-	return aw
 }
 
 // wrapWidth cuts s into pieces of at most width display columns.

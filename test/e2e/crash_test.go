@@ -95,15 +95,7 @@ INSERT INTO acct(bal) SELECT %d FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL
 // transactions it wrote.
 func crashOnce(t *testing.T, db string, round int, killAfter time.Duration, rng *rand.Rand) int {
 	cmd := exec.Command(bin, db)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	stdin, stderr := startFed(t, cmd)
 	sent := make(chan int, 1)
 	go func() {
 		n := 0
@@ -139,7 +131,7 @@ COMMIT;
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("round %d: the shell ended before the kill: %v (stderr %q)", round, err, stderr.String())
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	stdin.Close()
 	if code := exitStatus(t, err); code != 128+int(syscall.SIGKILL) {
 		t.Fatalf("round %d: status %d, not killed (stderr %q)", round, code, stderr.String())

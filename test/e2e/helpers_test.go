@@ -48,6 +48,22 @@ func runCmd(t testing.TB, cmd *exec.Cmd, stdin string) result {
 }
 
 // exitStatus turns the error of Wait/Run into an exit status.
+// startFed starts cmd with a pipe to its stdin (the caller writes and
+// closes it) and its stderr collected.
+func startFed(t testing.TB, cmd *exec.Cmd) (io.WriteCloser, *strings.Builder) {
+	t.Helper()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr := new(strings.Builder)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return stdin, stderr
+}
+
 func exitStatus(t testing.TB, err error) int {
 	t.Helper()
 	if err == nil {

@@ -184,15 +184,7 @@ func checkSound(t *testing.T, db string, rows int) {
 func holdWriteLock(t *testing.T, db string) (release func()) {
 	t.Helper()
 	cmd := exec.Command(stockSQLite3(t), db)
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	in, stderr := startFed(t, cmd)
 	io.WriteString(in, ".timeout 5000\nBEGIN EXCLUSIVE; INSERT INTO t VALUES (0);\n")
 	// Wait until the lock is held: a second writer gets "locked" at once.
 	deadline := time.Now().Add(5 * time.Second)
