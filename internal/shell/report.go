@@ -93,11 +93,6 @@ func (s *shell) reportError(err error) {
 		fmt.Fprintln(s.stderr, string(pe))
 		return
 	}
-	var dae *dotArgError
-	if errors.As(err, &dae) { // 3.53's pointer form, as stock (dot_errors.go)
-		fmt.Fprint(s.stderr, dae.report())
-		return
-	}
 	var se *sqlError
 	if !errors.As(err, &se) {
 		fmt.Fprintf(s.stderr, "Error: %s\n", ErrorMessage(err))
