@@ -210,7 +210,7 @@ func TestLineEditorBracketedPaste(t *testing.T) {
 
 // Between prompts the editor reads nothing from the terminal: what is
 // typed while a statement runs stays there for whoever reads next (here
-// the test itself, as a child of .system would).
+// the test itself).
 func TestLineEditorReadsNothingBetweenPrompts(t *testing.T) {
 	s := startEditing(t, true)
 	s.typeText(t, forever+" SELECT count(*) FROM c;\r")
