@@ -3,6 +3,7 @@ package lineedit
 import (
 	"os"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -34,19 +35,33 @@ type pump struct {
 const escapeWait = 25 * time.Millisecond
 
 func newPump() (*pump, error) {
-	var p, wake [2]int
-	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+	p, err := pipe()
+	if err != nil {
 		return nil, err
 	}
-	if err := unix.Pipe2(wake[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
+	wake, err := pipe()
+	if err != nil {
 		unix.Close(p[0])
 		unix.Close(p[1])
 		return nil, err
 	}
 	unix.SetNonblock(p[1], true)
+	unix.SetNonblock(wake[0], true)
+	unix.SetNonblock(wake[1], true)
 	pu := &pump{r: os.NewFile(uintptr(p[0]), "lineedit input"), w: p[1], wakeR: wake[0], wakeW: wake[1], done: make(chan struct{})}
 	go pu.run()
 	return pu, nil
+}
+
+// pipe is a pipe that no child inherits (pipe2 is not on darwin).
+func pipe() (p [2]int, err error) {
+	syscall.ForkLock.RLock()
+	defer syscall.ForkLock.RUnlock()
+	if err = unix.Pipe(p[:]); err == nil {
+		unix.CloseOnExec(p[0])
+		unix.CloseOnExec(p[1])
+	}
+	return p, err
 }
 
 // arm starts (true) or stops reading fd 0.
