@@ -9,13 +9,18 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The program the pty tests drive: the test binary re-executed with
 // echoEnv set. It reads lines with an Editor and shows each one quoted
 // (ASCII only, so that bytes can be checked), "interrupt" for Ctrl-C and
 // "eof" for Ctrl-D; "quit" closes the editor and exits 0; SIGTERM
-// restores the terminal and exits 143, as the shell does.
+// restores the terminal and exits 143, as the shell does. "direct" reads
+// what is typed next from fd 0 itself, as a child run between prompts
+// would: it must still be there.
 
 const echoEnv = "LINEEDIT_TEST_ECHO"
 
@@ -78,10 +83,32 @@ func echoMain() int {
 			ed.Close()
 			return 0
 		}
+		if line == "direct" {
+			fmt.Println(readDirect())
+		}
 		// A line ending in a backslash continues, to show a second prompt.
 		prompt = "edit> "
 		if strings.HasSuffix(line, `\`) {
 			prompt = " ...> "
+		}
+	}
+}
+
+// readDirect waits for a line ending in \r to be queued on the terminal
+// (the test types it after "reading") and reads it from fd 0.
+func readDirect() string {
+	fmt.Println("reading")
+	for deadline := time.Now().Add(waitLimit / 2); ; time.Sleep(5 * time.Millisecond) {
+		if n := inputQueued(0); n > 0 {
+			b := make([]byte, n)
+			n, _ := unix.Read(0, b)
+			if strings.HasSuffix(string(b[:n]), "\r") {
+				return fmt.Sprintf("direct %+q", b[:n])
+			}
+			return fmt.Sprintf("direct partial %+q", b[:n])
+		}
+		if time.Now().After(deadline) {
+			return "direct: nothing came (someone else read it)"
 		}
 	}
 }

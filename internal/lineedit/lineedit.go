@@ -11,7 +11,9 @@
 //
 // The editing itself is github.com/peterh/liner (see docs/line-editor.md for
 // why). liner works on the process's stdin and stdout (fds 0 and 1), so New
-// takes them only to check that they are those and are terminals.
+// takes them only to check that they are those and are terminals. What
+// liner lacks, bracketed paste, is ours: liner reads a pipe that a pump
+// fills from fd 0 (pump.go, paste.go).
 package lineedit
 
 import (
@@ -45,7 +47,9 @@ type Options struct {
 // Editor reads lines from a terminal.
 type Editor struct {
 	state   *liner.State
+	pump    *pump
 	fd      int
+	out     *os.File
 	saved   *unix.Termios // the mode before New: what Restore puts back
 	history string
 	added   bool // history changed since it was loaded
@@ -89,11 +93,17 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 		return nil, errors.New("lineedit: stdout is not a terminal")
 	}
 	sizeUnknownTerminal(out)
-	e := &Editor{fd: 0, saved: saved, history: opts.HistoryFile}
+	e := &Editor{fd: 0, out: out, saved: saved, history: opts.HistoryFile}
 	if e.history == "" {
 		e.history = HistoryPath(os.Getenv)
 	}
+	if e.pump, err = newPump(); err != nil {
+		return nil, fmt.Errorf("lineedit: %w", err)
+	}
+	stdin := os.Stdin
+	os.Stdin = e.pump.r // what NewLiner reads from for good
 	e.state = liner.NewLiner()
+	os.Stdin = stdin
 	e.state.SetCtrlCAborts(true)
 	e.state.SetMultiLineMode(true) // long lines wrap, as in readline
 	e.state.SetTabCompletionStyle(liner.TabPrints)
@@ -130,7 +140,8 @@ func sizeUnknownTerminal(out *os.File) {
 // ReadLine shows prompt and returns the line typed, without its newline.
 // Errors: ErrInterrupt (Ctrl-C), io.EOF (Ctrl-D on an empty line), or a
 // read error. Ctrl-D on a line with text deletes the character under the
-// cursor, as in readline, and never ends the input.
+// cursor, as in readline, and never ends the input. Pasted text is
+// inserted as it is (bracketed paste), a pasted line end is Enter.
 func (e *Editor) ReadLine(prompt string) (string, error) {
 	// liner turns ISIG off only after it has shown the prompt: a Ctrl-C
 	// typed as soon as the prompt shows would be a SIGINT, which also
@@ -146,6 +157,12 @@ func (e *Editor) ReadLine(prompt string) (string, error) {
 			}
 		}()
 	}
+	e.pump.arm(true)
+	e.out.WriteString(pasteOn)
+	defer func() {
+		e.out.WriteString(pasteOff)
+		e.pump.arm(false)
+	}()
 	line, err := e.state.Prompt(prompt)
 	switch {
 	case errors.Is(err, liner.ErrPromptAborted):
@@ -153,7 +170,7 @@ func (e *Editor) ReadLine(prompt string) (string, error) {
 	case err != nil:
 		return "", err
 	}
-	return line, nil
+	return fromLiteral(line), nil
 }
 
 // AddHistory records a line for Up and Ctrl-R (blank lines are skipped).
@@ -185,12 +202,14 @@ func (e *Editor) SaveHistory() error {
 	return err
 }
 
-// Restore puts the terminal back in the mode it had before New. It is
+// Restore puts the terminal back in the mode it had before New, and ends
+// bracketed paste. It is
 // safe to call from another goroutine (a signal handler) while ReadLine
 // waits, and more than once.
 func (e *Editor) Restore() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.out.WriteString(pasteOff)
 	unix.IoctlSetTermios(e.fd, ioctlSetTermios, e.saved)
 }
 
@@ -199,6 +218,7 @@ func (e *Editor) Restore() {
 func (e *Editor) Close() error {
 	err := e.SaveHistory()
 	e.state.Close()
+	e.pump.stop()
 	e.Restore()
 	return err
 }

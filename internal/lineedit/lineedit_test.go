@@ -206,6 +206,7 @@ func TestModeRestoredOnReturn(t *testing.T) {
 	if after := p.mode(t); !sameMode(before, after) {
 		t.Errorf("terminal mode not restored after Close:\nbefore %+v\nafter  %+v", before, after)
 	}
+	pasteEndsOff(t, pr)
 }
 
 func TestModeRestoredOnSIGTERM(t *testing.T) {
@@ -213,6 +214,9 @@ func TestModeRestoredOnSIGTERM(t *testing.T) {
 	pr, before := session(t, p, filepath.Join(t.TempDir(), "history"))
 	pr.send(t, "SELECT 'typing")
 	pr.expect(t, "typing")
+	if text := pr.text(); strings.LastIndex(text, pasteOn) < strings.LastIndex(text, pasteOff) {
+		t.Fatal("bracketed paste is off while reading: the test could not tell")
+	}
 	if sameMode(before, p.mode(t)) {
 		t.Fatal("the terminal is in its original mode while reading: the test could not tell")
 	}
@@ -224,6 +228,18 @@ func TestModeRestoredOnSIGTERM(t *testing.T) {
 	}
 	if after := p.mode(t); !sameMode(before, after) {
 		t.Errorf("terminal mode not restored after SIGTERM:\nbefore %+v\nafter  %+v", before, after)
+	}
+	pasteEndsOff(t, pr)
+}
+
+// pasteEndsOff checks that the program, once it has exited, left bracketed
+// paste off: the terminal's last word on it is pasteOff.
+func pasteEndsOff(t *testing.T, pr *proc) {
+	t.Helper()
+	pr.expect(t, pasteOff) // the copy of the output may lag the exit
+	text := pr.text()
+	if strings.LastIndex(text, pasteOff) < strings.LastIndex(text, pasteOn) {
+		t.Errorf("bracketed paste left on:\n%q", text)
 	}
 }
 

@@ -31,3 +31,12 @@ func openPTYPair(t *testing.T) (master, slave *os.File) {
 	}
 	return master, slave
 }
+
+// inputQueued is how many bytes wait to be read on terminal fd (FIONREAD).
+func inputQueued(fd int) int {
+	n, err := unix.IoctlGetInt(fd, unix.TIOCINQ)
+	if err != nil {
+		return 0
+	}
+	return n
+}

@@ -21,7 +21,8 @@ import (
 // has no IUTF8, which is where Backspace used to remove one byte of a
 // character (issue 12). Checked: Up recalls the last line, Backspace over
 // a multi-byte character removes it whole, Ctrl-C at the prompt drops the
-// line, Ctrl-D ends the session with status 0.
+// line, a bracketed paste is inserted as it is (its Tab is text, not
+// completion), Ctrl-D ends the session with status 0.
 func TestInteractiveTTY(t *testing.T) {
 	f := needImage(t)
 	p := openTTY(t)
@@ -57,6 +58,12 @@ func TestInteractiveTTY(t *testing.T) {
 	p.expect(t, prompt)
 	p.send("SELECT 6 * 7;\r") // had 'dropped stayed, this would be inside a string
 	p.expect(t, "42")
+	p.expect(t, prompt)
+	if !strings.Contains(p.text(), "\x1b[?2004h"+prompt) {
+		t.Errorf("bracketed paste not turned on at the prompt:\n%q", p.text())
+	}
+	p.send("\x1b[200~SELECT hex('a\tb');\x1b[201~\r") // a paste, then Enter
+	p.expect(t, "610962")
 	p.expect(t, prompt)
 	p.send("\x04")
 	select {

@@ -29,6 +29,9 @@ const (
 	keyTab         = "\t"
 	shellPrompt    = "sqlite> "
 	shellContinue  = "   ...> "
+	// Bracketed paste: on while the editor reads a line, off once read.
+	pasteOn, pasteOff    = "\x1b[?2004h", "\x1b[?2004l"
+	pasteStart, pasteEnd = "\x1b[200~", "\x1b[201~"
 )
 
 // editSession is the shell running on a pty with the line editor.
@@ -105,11 +108,12 @@ func (s *editSession) expect(t *testing.T, want string) {
 	}
 }
 
-// row waits for one line of output (list mode) and the next prompt.
+// row waits for one line of output (list mode) and the next prompt; the
+// line editor has turned bracketed paste off before the output.
 func (s *editSession) row(t *testing.T, want string) {
 	t.Helper()
-	s.expect(t, "\r\n"+want+"\r\n")
-	s.expect(t, shellPrompt)
+	s.expect(t, "\r\n"+pasteOff+want+"\r\n")
+	s.expect(t, pasteOn+shellPrompt)
 }
 
 func (s *editSession) mode(t *testing.T) unix.Termios {
@@ -190,6 +194,51 @@ func TestLineEditorPaste(t *testing.T) {
 	s.wait(t, 0)
 }
 
+// A bracketed paste is inserted as it is: its Tab is text, not completion;
+// each pasted line is Enter, the last one waits for the user's.
+func TestLineEditorBracketedPaste(t *testing.T) {
+	s := startEditing(t, true)
+	s.typeText(t, pasteStart+"SELECT hex('a"+keyTab+"b');\nSELECT 'pa' ||"+pasteEnd)
+	s.row(t, "610962")
+	s.expect(t, "SELECT 'pa' ||")
+	s.typeText(t, " 'sted';\r")
+	s.row(t, "pasted")
+	s.typeText(t, keyCtrlD)
+	s.expect(t, pasteOff)
+	s.wait(t, 0)
+}
+
+// Between prompts the editor reads nothing from the terminal: what is
+// typed while a statement runs stays there for whoever reads next (here
+// the test itself).
+func TestLineEditorReadsNothingBetweenPrompts(t *testing.T) {
+	s := startEditing(t, true)
+	s.typeText(t, forever+" SELECT count(*) FROM c;\r")
+	s.expect(t, "count(*) FROM c;")
+	s.expect(t, "\r\n"+pasteOff) // the line is read; the statement runs
+	s.typeText(t, "typed")
+	fd := int(s.slave.Fd())
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if n, err := unix.IoctlGetInt(fd, unix.TIOCINQ); err == nil && n == len("typed") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("what was typed while a statement ran never waited in the terminal: the editor read it")
+		}
+	}
+	buf := make([]byte, 16)
+	if n, err := unix.Read(fd, buf); err != nil || string(buf[:n]) != "typed" {
+		t.Fatalf("read %q, %v from the terminal", buf[:n], err)
+	}
+	s.typeText(t, keyCtrlC)
+	s.expect(t, "nterrupt")
+	s.expect(t, pasteOn+shellPrompt)
+	s.typeText(t, "SELECT 9;\r")
+	s.row(t, "9")
+	s.typeText(t, keyCtrlD)
+	s.wait(t, 1)
+}
+
 func TestLineEditorCtrlCAndCtrlD(t *testing.T) {
 	s := startEditing(t, true)
 	s.typeText(t, "SELECT 'half"+keyCtrlC) // at the prompt: the line is dropped
@@ -224,7 +273,7 @@ func TestLineEditorSIGTERM(t *testing.T) {
 		name, keys string
 		shown      []string
 	}{
-		{"at the prompt", "SELECT 'typing", []string{"typing"}},
+		{"at the prompt", "SELECT 'typing", []string{"typing"}}, // then paste is off only after the signal
 		{"during a query", forever + " SELECT count(*) FROM c;\r", []string{"count(*) FROM c;", "\r\n"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -236,6 +285,7 @@ func TestLineEditorSIGTERM(t *testing.T) {
 			if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 				t.Fatal(err)
 			}
+			s.expect(t, pasteOff)
 			s.wait(t, 143)
 		})
 	}
