@@ -19,7 +19,10 @@
 
       eachSystem = systems: f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
 
-      inherit (lib.importJSON ./nix/image-config.json) version;
+      inherit (lib.importJSON ./nix/image-config.json) name version;
+      # The second build (-tags full: FTS5, R*Tree, the zone database), over
+      # the default's 8.0 MB budget: its own package and image name.
+      fullName = "${name}-full";
 
       linuxPackages =
         pkgs:
@@ -39,16 +42,28 @@
               inherit architecture tag;
             };
           default = pkgs.pkgsStatic.callPackage ./nix/package.nix { };
+          full = pkgs.pkgsStatic.callPackage ./nix/package.nix { full = true; };
           binary-amd64 = forGoArch "amd64";
           binary-arm64 = forGoArch "arm64";
         in
         {
-          inherit default binary-amd64 binary-arm64;
+          inherit
+            default
+            full
+            binary-amd64
+            binary-arm64
+            ;
           sbom = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = default; };
           sbom-arm64 = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = binary-arm64; };
           image = imageOf default pkgs.stdenv.hostPlatform.go.GOARCH version;
           image-amd64 = imageOf binary-amd64 "amd64" "${version}-amd64";
           image-arm64 = imageOf binary-arm64 "arm64" "${version}-arm64";
+          image-full = pkgs.callPackage ./nix/image.nix {
+            hello-sqlite = full;
+            name = fullName;
+            architecture = pkgs.stdenv.hostPlatform.go.GOARCH;
+            tag = version;
+          };
         };
 
       darwinPackages =
@@ -58,6 +73,7 @@
         in
         {
           inherit default;
+          full = pkgs.callPackage ./nix/package.nix { full = true; };
           sbom = pkgs.callPackage ./nix/sbom.nix { hello-sqlite = default; };
         };
 
@@ -101,6 +117,12 @@
                 image = packages.image-arm64;
                 architecture = "arm64";
                 tag = "${version}-arm64";
+              };
+              image-full = {
+                image = packages.image-full;
+                imageName = fullName;
+                architecture = arch;
+                tag = version;
               };
             };
           }

@@ -9,6 +9,8 @@
   # OCI/GOARCH name of the binary's CPU: amd64, arm64.
   architecture,
   tag ? (lib.importJSON ./image-config.json).version,
+  # hello-sqlite-full for the -tags full build's image.
+  name ? (lib.importJSON ./image-config.json).name,
 }:
 
 let
@@ -21,8 +23,8 @@ let
   '';
 in
 dockerTools.buildImage {
-  inherit (imageConfig) name created;
-  inherit tag architecture;
+  inherit (imageConfig) created;
+  inherit name tag architecture;
   copyToRoot = root;
   config = {
     # Paths inside the image, never store paths: a store path here would add

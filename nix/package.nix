@@ -1,5 +1,7 @@
 # hello-sqlite as one static file. flake.nix calls this through pkgsStatic on
 # Linux (and through the native package set on darwin, for `nix run` only).
+# With full = true it is the second build, hello-sqlite-full: -tags full adds
+# FTS5, R*Tree and the embedded zone database (over the default's 8.0 MB).
 {
   lib,
   stdenv,
@@ -7,6 +9,7 @@
   # GOTOOLCHAIN=local; the default Go of a nixpkgs branch may be older.
   buildGo126Module,
   perl,
+  full ? false,
 }:
 
 let
@@ -38,7 +41,7 @@ in
 buildGo126Module (
   finalAttrs:
   {
-    pname = "hello-sqlite";
+    pname = if full then "hello-sqlite-full" else "hello-sqlite";
     inherit (imageConfig) version;
 
     src = lib.fileset.toSource {
@@ -53,10 +56,11 @@ buildGo126Module (
 
     env.CGO_ENABLED = 0;
 
-    # No build tags. The image has no /usr/share/zoneinfo: internal/timezone
-    # embeds the zone database gzip-compressed (-tags timetzdata would add
-    # 0.25 MB more). -tags full (FTS5, R*Tree: +1.7 MB) is not this output.
-    tags = [ ];
+    # No build tags by default: -tags full (FTS5, R*Tree and internal/timezone's
+    # embedded zone database, +1.6 MB) does not fit the 8.0 MB budget, so it is
+    # the second build (docs/size.md). vendor/ holds every tag's packages, so
+    # both builds share one vendorHash.
+    tags = lib.optionals full [ "full" ];
 
     # -linkmode=internal: the Go of pkgsStatic may default to the external
     # (musl cc) linker; without cgo, Go's own linker gives the same static

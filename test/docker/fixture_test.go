@@ -18,6 +18,8 @@ import (
 // fixture is what every test shares: the binary, and the images made from it
 // once per run.
 type fixture struct {
+	tags string // build tags: "full" for the second image, hello-sqlite-full
+
 	once     sync.Once
 	err      error // the setup failed: every test fails with it
 	noDocker error // the engine is not reachable: skip, or fail under CI
@@ -38,23 +40,32 @@ type fixture struct {
 	busyboxErr  error
 }
 
-var suite fixture
+var (
+	suite     fixture
+	fullSuite = fixture{tags: "full"}
+)
 
 // needImage returns the shared fixture, setting it up on first use. Without a
 // Docker engine it skips, except under CI (CI=true), where it fails.
-func needImage(t *testing.T) *fixture {
+func needImage(t *testing.T) *fixture { return suite.need(t) }
+
+// needFullImage is needImage for the -tags full build's image
+// (hello-sqlite-full, flake output image-full).
+func needFullImage(t *testing.T) *fixture { return fullSuite.need(t) }
+
+func (f *fixture) need(t *testing.T) *fixture {
 	t.Helper()
-	suite.once.Do(suite.setup)
-	if suite.noDocker != nil {
+	f.once.Do(f.setup)
+	if f.noDocker != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("docker: %v (CI=true: the container tests must run)", suite.noDocker)
+			t.Fatalf("docker: %v (CI=true: the container tests must run)", f.noDocker)
 		}
-		t.Skipf("docker: %v", suite.noDocker)
+		t.Skipf("docker: %v", f.noDocker)
 	}
-	if suite.err != nil {
-		t.Fatalf("setup: %v", suite.err)
+	if f.err != nil {
+		t.Fatalf("setup: %v", f.err)
 	}
-	return &suite
+	return f
 }
 
 func (f *fixture) setup() {
@@ -76,12 +87,16 @@ func (f *fixture) build() error {
 	if f.cfg, err = readImageConfig(); err != nil {
 		return err
 	}
+	if f.tags != "" {
+		// flake.nix names the second image after its tag: hello-sqlite-full.
+		f.cfg.Name += "-" + f.tags
+	}
 	sweepStale(f.cfg.Name)
 	if f.dir, err = os.MkdirTemp("", "hello-sqlite-docker-"); err != nil {
 		return err
 	}
 	f.binary = filepath.Join(f.dir, "hello-sqlite")
-	if prebuilt := os.Getenv("HELLO_SQLITE_TEST_BINARY"); prebuilt != "" {
+	if prebuilt := os.Getenv("HELLO_SQLITE_TEST_BINARY"); prebuilt != "" && f.tags == "" {
 		// For working on these tests while the tree does not build; never in CI.
 		if os.Getenv("CI") == "true" {
 			return fmt.Errorf("HELLO_SQLITE_TEST_BINARY is set under CI: the binary must be built from the tree")
@@ -90,6 +105,7 @@ func (f *fixture) build() error {
 	} else {
 		build := exec.Command(filepath.Join(repoRoot(), "scripts", "build-static"), f.binary)
 		build.Dir = repoRoot()
+		build.Env = append(os.Environ(), "TAGS="+f.tags)
 		if out, err := build.CombinedOutput(); err != nil {
 			return fmt.Errorf("scripts/build-static: %v\n%s", err, out)
 		}

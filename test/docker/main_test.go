@@ -15,7 +15,8 @@
 // Files: config (nix/image-config.json), layer and archive (the image as
 // dockerTools.buildImage writes it), fixture (binary and images, once per
 // run), container and docker (running things), sweep (leftovers of killed
-// runs); the tests: image, run, volume, wal, tempfiles, signals, errors.
+// runs); the tests: image, run, volume, wal, tempfiles, signals, errors;
+// full: the -tags full build's image (hello-sqlite-full), made the same way.
 package dockertest
 
 import (
@@ -33,5 +34,6 @@ var runID = fmt.Sprintf("%d-%d", time.Now().Unix(), os.Getpid())
 func TestMain(m *testing.M) {
 	code := m.Run()
 	suite.cleanup()
+	fullSuite.cleanup()
 	os.Exit(code)
 }

@@ -32,13 +32,26 @@ let
     [
       (expect "${system} checks" (sorted (attrNames c)) [
         "formatting"
+        "full-features"
         "image"
         "image-arm64"
+        "image-full"
         "package"
+        "package-full"
         "sbom"
         "smoke"
+        "smoke-full"
         "static"
+        "static-full"
       ])
+      (holds "${system} static-full runs imagecheck -binary -arch ${arch}" (
+        matches ".*/bin/imagecheck -binary -arch ${arch} .*-full-static-.*" (script c.static-full)
+      ))
+      (holds "${system} image-full check: name ${config.name}-full, tag ${config.version}, arch ${arch}" (
+        matches ".*-name ${config.name}-full .*-tag ${config.version} -arch ${arch} .*" (
+          script c.image-full
+        )
+      ))
       (holds "${system} static runs imagecheck -binary -arch ${arch}" (
         matches ".*/bin/imagecheck -binary -arch ${arch} .*" (script c.static)
       ))
@@ -59,6 +72,15 @@ let
       matches ".*nixfmt --check.*" (script c.formatting)
     ))
     (holds "${system} smoke wants 55" (matches ".*!= 55.*" (script c.smoke)))
+    (holds "${system} smoke-full wants 55 of the full build" (
+      matches ".*hello-sqlite-full-.*!= 55.*" (script c.smoke-full)
+    ))
+    (holds "${system} package-full is the full build" (
+      matches "hello-sqlite-full-.*" c.package-full.name && c.package-full.drvAttrs.tags == [ "full" ]
+    ))
+    (holds "${system} full-features wants FTS5 and R*Tree" (
+      matches ".*USING fts5.*USING rtree.*" (script c.full-features)
+    ))
   ];
 
   results = concatLists [
@@ -67,9 +89,12 @@ let
     [
       (expect "aarch64-darwin checks" (sorted (attrNames checks.aarch64-darwin)) [
         "formatting"
+        "full-features"
         "package"
+        "package-full"
         "sbom"
         "smoke"
+        "smoke-full"
       ])
     ]
     (common "aarch64-darwin" checks.aarch64-darwin)

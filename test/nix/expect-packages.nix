@@ -45,8 +45,10 @@ let
       static,
       arch,
       check,
+      full ? false,
     }:
     let
+      pname = if full then "hello-sqlite-full" else "hello-sqlite";
       d = p.drvAttrs;
       m = p.goModules;
       srcNames = attrNames (readDir p.src);
@@ -54,7 +56,7 @@ let
     in
     [
       (expect "${at} name" d.name (
-        if static then "hello-sqlite-static-${config.version}" else "hello-sqlite-${config.version}"
+        if static then "${pname}-static-${config.version}" else "${pname}-${config.version}"
       ))
       (expect "${at} isStatic" p.stdenv.hostPlatform.isStatic static)
       (expect "${at} GOOS" d.GOOS (if system == "aarch64-darwin" then "darwin" else "linux"))
@@ -70,7 +72,7 @@ let
         "-X main.version=${config.version}"
         "-buildid="
       ])
-      (expect "${at} tags" d.tags [ ])
+      (expect "${at} tags" d.tags (if full then [ "full" ] else [ ]))
       (expect "${at} subPackages" d.subPackages [ "." ])
       (expect "${at} doCheck" d.doCheck check)
       (expect "${at} dontStrip" d.dontStrip true)
@@ -127,6 +129,7 @@ let
       arch,
       tag,
       binary,
+      imageName ? config.name,
     }:
     let
       a = img.buildArgs;
@@ -134,7 +137,7 @@ let
       at = "${system} ${name}";
     in
     [
-      (expect "${at} derivation name" img.name "docker-image-${config.name}.tar.gz")
+      (expect "${at} derivation name" img.name "docker-image-${imageName}.tar.gz")
       (expect "${at} arguments" (sorted (attrNames a)) [
         "architecture"
         "config"
@@ -143,7 +146,7 @@ let
         "name"
         "tag"
       ])
-      (expect "${at} name:tag" "${a.name}:${a.tag}" "${config.name}:${tag}")
+      (expect "${at} name:tag" "${a.name}:${a.tag}" "${imageName}:${tag}")
       (expect "${at} imageTag" img.imageTag tag)
       (expect "${at} architecture" a.architecture arch)
       (expect "${at} created" a.created config.created)
@@ -174,9 +177,11 @@ let
         "binary-amd64"
         "binary-arm64"
         "default"
+        "full"
         "image"
         "image-amd64"
         "image-arm64"
+        "image-full"
         "sbom"
         "sbom-arm64"
       ])
@@ -184,11 +189,23 @@ let
         p.default.stdenv.hostPlatform.config
         "${gnuCpu.${arch}}-unknown-linux-musl"
       )
+      (expect "${system} full comes from pkgsStatic (musl, static)" p.full.stdenv.hostPlatform.config
+        "${gnuCpu.${arch}}-unknown-linux-musl"
+      )
+      (expect "${system} full has the default's vendorHash" p.full.drvAttrs.vendorHash
+        p.default.drvAttrs.vendorHash
+      )
     ]
     ++ goBuild system "default" p.default {
       static = true;
       inherit arch;
       check = true;
+    }
+    ++ goBuild system "full" p.full {
+      static = true;
+      inherit arch;
+      check = true;
+      full = true;
     }
     ++ goBuild system "binary-amd64" p.binary-amd64 {
       static = false;
@@ -220,6 +237,12 @@ let
       tag = "${config.version}-arm64";
       binary = p.binary-arm64;
     }
+    ++ image system "image-full" p.image-full {
+      inherit arch;
+      tag = config.version;
+      binary = p.full;
+      imageName = "${config.name}-full";
+    }
     ++ [
       (holds "${system} sbom reads the default binary" (
         matches ".*/bin/sbom -version ${config.version} .*-o \"\\$out\" ${p.default.outPath}/bin/hello-sqlite.*" p.sbom.drvAttrs.buildCommand
@@ -235,6 +258,7 @@ let
     [
       (expect "${system} packages" (sorted (attrNames p)) [
         "default"
+        "full"
         "sbom"
       ])
     ]
@@ -242,6 +266,12 @@ let
       static = false;
       arch = "arm64";
       check = true;
+    }
+    ++ goBuild system "full" p.full {
+      static = false;
+      arch = "arm64";
+      check = true;
+      full = true;
     };
 
   results = concatLists [

@@ -3,6 +3,9 @@ package main
 import (
 	"archive/tar"
 	"debug/elf"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -119,5 +122,42 @@ func TestRunExitCodes(t *testing.T) {
 	}
 	if code := run([]string{"-binary", "/nonexistent"}, &out, &errb); code != 1 {
 		t.Errorf("missing file: exit %d, want 1", code)
+	}
+}
+
+// TestRunName: -name replaces the config's image name in the expected
+// RepoTags (the full build's image is hello-sqlite-full:VERSION).
+func TestRunName(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "image-config.json")
+	cfg, err := json.Marshal(map[string]any{
+		"name": "hello-sqlite", "version": "0.1.0", "created": "1970-01-01T00:00:01Z",
+		"entrypoint": []string{"/hello-sqlite"}, "user": "65534:65534", "workingDir": "/", "env": []string{},
+		"labels": map[string]string{"org.opencontainers.image.title": "hello-sqlite"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := goodSpec()
+	s.repoTags = []string{"hello-sqlite-full:0.1.0"}
+	archive := filepath.Join(dir, "full.tar.gz")
+	for path, data := range map[string][]byte{cfgPath: cfg, archive: buildArchive(t, s)} {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"-arch", "amd64", "-name", "hello-sqlite-full"}, 0},
+		{[]string{"-arch", "amd64"}, 1},
+		{[]string{"-arch", "amd64", "-name", "hello-sqlite-fts"}, 1},
+	} {
+		var out, errb strings.Builder
+		args := append(append([]string{"-config", cfgPath}, tt.args...), archive)
+		if code := run(args, &out, &errb); code != tt.code {
+			t.Errorf("imagecheck %q: exit %d, want %d; stderr %q", tt.args, code, tt.code, errb.String())
+		}
 	}
 }

@@ -5,7 +5,7 @@
 // inside and no store path in the binary; Entrypoint, User, WorkingDir, Env,
 // labels, the fixed `created` and RepoTags as nix/image-config.json says.
 //
-//	imagecheck -config nix/image-config.json [-tag TAG] [-arch amd64] ARCHIVE
+//	imagecheck -config nix/image-config.json [-name NAME] [-tag TAG] [-arch amd64] ARCHIVE
 //	imagecheck -binary FILE [-arch amd64]
 //
 // Stdlib only, so `nix flake check` builds it offline from this repository.
@@ -27,6 +27,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("imagecheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "nix/image-config.json", "the image's promises")
+	name := fs.String("name", "", "expected image name; default: the config's (hello-sqlite-full for the full build)")
 	tag := fs.String("tag", "", "expected tag (RepoTags is NAME:TAG); default: the version")
 	arch := fs.String("arch", runtime.GOARCH, "expected architecture (GOARCH name)")
 	created := fs.String("created", "", "expected created time; default: the config's fixed one")
@@ -35,7 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: imagecheck [-config FILE] [-tag TAG] [-arch ARCH] ARCHIVE | imagecheck -binary [-arch ARCH] FILE")
+		fmt.Fprintln(stderr, "usage: imagecheck [-config FILE] [-name NAME] [-tag TAG] [-arch ARCH] ARCHIVE | imagecheck -binary [-arch ARCH] FILE")
 		return 2
 	}
 	path := fs.Arg(0)
@@ -52,6 +53,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "imagecheck: %v\n", err)
 			return 1
+		}
+		if *name != "" {
+			cfg.Name = *name
 		}
 		want := expectationFor(cfg, *tag, *arch)
 		if *created != "" {
