@@ -13,16 +13,17 @@ import (
 
 // TestImportDirection holds the packages under internal/ to their one-way
 // dependencies: main -> shell -> {transfer, render, engine, term, sqltext,
-// lineedit, completion}, transfer -> {engine, render, sqltext}, engine ->
-// {sqlfuncs, timezone}, sqlfuncs -> sqltext, and the rest import none of ours.
+// lineedit, completion, syscmd}, transfer -> {engine, render, sqltext},
+// engine -> {sqlfuncs, timezone}, sqlfuncs -> {sqltext, syscmd}, and the
+// rest import none of ours.
 // Only main imports the session.
 func TestImportDirection(t *testing.T) {
 	const mod = "github.com/hello-sqlite/hello-sqlite/"
 	allowed := map[string][]string{
-		"internal/shell":       {"internal/engine", "internal/render", "internal/sqltext", "internal/term", "internal/transfer", "internal/lineedit", "internal/completion"},
+		"internal/shell":       {"internal/engine", "internal/render", "internal/sqltext", "internal/term", "internal/transfer", "internal/lineedit", "internal/completion", "internal/syscmd"},
 		"internal/transfer":    {"internal/engine", "internal/render", "internal/sqltext"},
 		"internal/engine":      {"internal/sqlfuncs", "internal/timezone"},
-		"internal/sqlfuncs":    {"internal/sqltext"},
+		"internal/sqlfuncs":    {"internal/sqltext", "internal/syscmd"},
 		"internal/timezone":    nil,
 		"internal/render":      nil,
 		"internal/sqltext":     nil,
@@ -30,6 +31,7 @@ func TestImportDirection(t *testing.T) {
 		"internal/imageconfig": nil,
 		"internal/lineedit":    nil,
 		"internal/completion":  nil,
+		"internal/syscmd":      nil,
 	}
 	seen := map[string]bool{}
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {

@@ -57,8 +57,9 @@
 //	-help              the options
 //
 // Dot-commands: .help .quit .exit .mode .headers .separator .nullvalue
-// .tables .schema .indexes .dump .read .import (csv, --skip N) .output
-// .once .backup .restore .open .databases .timeout .bail .echo
+// .tables .schema .indexes .dump .read .import (csv, --skip N, --esc and
+// --qesc C, "|CMD" run by /bin/sh) .output .once .backup .restore .open
+// .databases .timeout .bail .echo
 // .parameter (and :name @name $name ?N bound from it) .changes .timer
 // .eqp .explain .width .show .stats .limits .trace .log .prompt .lint
 // .fullschema .sha3sum .clone (".help" lists them with their arguments).

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/hello-sqlite/hello-sqlite/internal/syscmd"
 	"github.com/hello-sqlite/hello-sqlite/internal/transfer"
 )
 
@@ -41,7 +42,8 @@ func dotDump(s *shell, args []string) error {
 }
 
 // dotImport is ".import ?OPTIONS? FILE TABLE"; FILE may be <<LABEL, for
-// data in the script's next lines (inline.go).
+// data in the script's next lines (inline.go), or |CMD, for the output of
+// the command CMD run by /bin/sh.
 func dotImport(s *shell, args []string) error {
 	o, err := importOptions(s, args)
 	var inline *inlineData
@@ -58,18 +60,20 @@ func dotImport(s *shell, args []string) error {
 	if err != nil {
 		return err
 	}
-	if o.Verbose > 0 {
-		fmt.Fprintf(s.out, "Column separator \"%s\", row separator \"%s\"\n",
-			cStringEscape(string(o.ColSep)), cStringEscape(string(o.RowSep)))
-	}
 	var in io.Reader
 	if inline != nil {
 		in = strings.NewReader(inline.text)
 		o.File, o.FirstLine = inline.file, inline.first
-	} else {
-		if strings.HasPrefix(o.File, "|") {
-			return errors.New(".import: pipes are not supported by hello-sqlite")
+	} else if strings.HasPrefix(o.File, "|") {
+		// The command's output, as popen(cmd, "r"); it fails only when
+		// /bin/sh cannot start (a failing command just gives no rows).
+		p, err := syscmd.Output(o.File[1:])
+		if err != nil {
+			return &argError{arg: -1, detail: `cannot open "` + o.File + `"`}
 		}
+		defer p.Close()
+		in, o.File = p, "<pipe>"
+	} else {
 		f, err := os.Open(o.File)
 		if err != nil {
 			return &argError{arg: -1, detail: `cannot open "` + o.File + `"`}
@@ -80,10 +84,17 @@ func dotImport(s *shell, args []string) error {
 		}
 		in = f
 	}
+	if o.Verbose > 0 {
+		fmt.Fprintf(s.out, "Column separator \"%s\", row separator \"%s\"\n",
+			cStringEscape(string(o.ColSep)), cStringEscape(string(o.RowSep)))
+	}
 	err = s.guard(func() error { return transfer.Import(s.target(), in, o) })
 	var failed transfer.RowsFailed
 	if errors.As(err, &failed) {
 		return ReportedError{err} // each failed row was reported
+	}
+	if pe, ok := err.(transfer.PlainError); ok {
+		return plainError(pe)
 	}
 	return err
 }
@@ -123,15 +134,20 @@ func importOptions(s *shell, args []string) (transfer.ImportOptions, error) {
 			col, row, o.ASCII = orByte(col, 0x1f), orByte(row, 0x1e), true
 		case z == "-csv":
 			col, row, o.ASCII = orByte(col, ','), orByte(row, '\n'), false
-		case z == "-colsep" || z == "-rowsep":
+		case z == "-colsep" || z == "-rowsep" || z == "-esc" || z == "-qesc":
 			if i == len(args)-1 {
-				return o, badArg(i, "missing argument")
+				return o, badArg(i, "missing argument") // stock crashes on --esc/--qesc
 			}
 			i++
-			if z == "-colsep" {
+			switch z {
+			case "-colsep":
 				col = importSepByte(args[i])
-			} else {
+			case "-rowsep":
 				row = importSepByte(args[i])
+			case "-esc":
+				o.Esc = importSepByte(args[i])
+			default:
+				o.QEsc = importSepByte(args[i])
 			}
 		default:
 			return o, badArg(i, "unknown option")

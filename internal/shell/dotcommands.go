@@ -76,7 +76,7 @@ func init() {
 		{name: "fullschema", run: dotFullschema},
 		{name: "headers", usage: ".headers on|off", help: "Turn display of headers on or off", run: dotHeadersCmd},
 		{name: "help", usage: ".help ?PATTERN?", help: "Show help text for PATTERN", run: dotHelp},
-		{name: "import", usage: ".import FILE TABLE", help: "Import data from FILE, or from the next lines up to LABEL with <<LABEL, into TABLE (--csv --ascii --colsep C --rowsep C --skip N --schema S -v)", run: dotImport},
+		{name: "import", usage: ".import FILE TABLE", help: "Import data from FILE, from the output of CMD with |CMD, or from the next lines up to LABEL with <<LABEL, into TABLE (--csv --ascii --colsep C --rowsep C --esc C --qesc C --skip N --schema S -v)", run: dotImport},
 		{name: "imposter"},
 		{name: "indexes", aliases: []string{"indices"}, usage: ".indexes ?PATTERN?", help: "Show names of indexes matching PATTERN (--all --sys --expr)", run: dotIndexes},
 		{name: "intck"},

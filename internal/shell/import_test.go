@@ -28,6 +28,8 @@ func TestImportOptions(t *testing.T) {
 		{"list", ",", "\xff", "f t", 0, 0, false, "row separator must be ASCII"},
 		{"list", "|", "\n", "--colsep ¤ f t", 0, 0, false, "column separator must be ASCII"},
 		{"list", "|", "\n", "--colsep", 0, 0, false, "missing argument"},
+		{"list", "|", "\n", "f t --esc", 0, 0, false, "missing argument"}, // stock crashes
+		{"list", "|", "\n", "f t -qesc", 0, 0, false, "missing argument"},
 		{"list", "|", "\n", "f", 0, 0, false, "Missing TABLE argument"},
 		{"list", "|", "\n", "--bogus f t", 0, 0, false, "unknown option"},
 		{"list", "|", "\n", "f t x", 0, 0, false, "unknown argument"}, // the stock shell's words
@@ -46,6 +48,26 @@ func TestImportOptions(t *testing.T) {
 			t.Errorf("%s %q: %v", c.mode, c.args, err)
 		case o.ColSep != c.col || o.RowSep != c.row || o.ASCII != c.ascii:
 			t.Errorf("%s %q: separators %q %q ascii %v, want %q %q %v", c.mode, c.args, o.ColSep, o.RowSep, o.ASCII, c.col, c.row, c.ascii)
+		}
+	}
+}
+
+// TestImportEscapes: --esc and --qesc take the first byte of their value;
+// an empty one is none.
+func TestImportEscapes(t *testing.T) {
+	for _, c := range []struct {
+		args      []string
+		qesc, esc byte
+	}{
+		{[]string{"--csv", "--qesc", `\`, "--esc", "%", "f", "t"}, '\\', '%'},
+		{[]string{"-esc", "xy", "-qesc", "", "f", "t"}, 0, 'x'},
+		{[]string{"f", "t"}, 0, 0},
+	} {
+		s := &shell{}
+		s.m.change(findMode("csv"))
+		o, err := importOptions(s, append([]string{".import"}, c.args...))
+		if err != nil || o.QEsc != c.qesc || o.Esc != c.esc {
+			t.Errorf("%q: qesc %q esc %q, %v; want %q %q", c.args, o.QEsc, o.Esc, err, c.qesc, c.esc)
 		}
 	}
 }

@@ -11,7 +11,8 @@ import "github.com/ncruces/go-sqlite3"
 // second exactly "BEGIN TRANSACTION;" (a .dump's first lines) and the
 // database is then empty, both are relaxed until the transaction ends.
 // Only for an empty database: a script made to look like a dump cannot
-// use this to rewrite an existing schema.
+// use this to rewrite an existing schema. Never in safe mode (-safe), where
+// DEFENSIVE stays on, as stock: a dump that writes sqlite_schema fails.
 
 // restoreState is the stock shell's eRestoreState: 0 before any SQL, 1
 // after "PRAGMA foreign_keys=OFF;", 2-6 inside the dump's transaction (bit
@@ -34,7 +35,7 @@ func (s *shell) autoDetectRestore(sql string) error {
 	case restoreDone:
 	case restoreStart:
 		s.restore = restoreDone
-		if sql == "PRAGMA foreign_keys=OFF;" {
+		if sql == "PRAGMA foreign_keys=OFF;" && !s.safe {
 			s.restore = restoreSawFK
 		}
 	case restoreSawFK:

@@ -3,7 +3,7 @@
 // extensions) and that the engine does not have: readfile, writefile, lsmode,
 // fsdir, realpath, sha1, sha1b, sha1_query, sha3, sha3_agg, sha3_query,
 // median, percentile, percentile_cont, percentile_disc, base85, is_base85,
-// strtod, dtostr and usleep; and, in the -tags full build only, the FTS5 and
+// strtod, dtostr, usleep and edit; and, in the -tags full build only, the FTS5 and
 // R*Tree virtual tables that stock's SQLite has built in.
 //
 // Go's crypto/sha1 and crypto/sha3 compute the digests. The rest is written
@@ -57,6 +57,8 @@ func Register(conn *sqlite3.Conn) error {
 		conn.CreateFunction("dtostr", 1, 0, dtostr),
 		conn.CreateFunction("dtostr", 2, 0, dtostr),
 		conn.CreateFunction("usleep", 1, 0, usleep),
+		conn.CreateFunction("edit", 1, 0, edit),
+		conn.CreateFunction("edit", 2, 0, edit),
 		registerModules(conn),
 	)
 }

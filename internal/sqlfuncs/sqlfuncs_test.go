@@ -204,3 +204,26 @@ func TestAgainstStockShell(t *testing.T) {
 		}
 	}
 }
+
+// edit(TEXT) runs $VISUAL (the stock shell's editFunc reads no $EDITOR),
+// and without it says "no editor for edit()".
+func TestEditVisual(t *testing.T) {
+	t.Chdir(t.TempDir())
+	conn, err := sqlite3.Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := Register(conn); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("EDITOR", "sed -i s/a/E/")
+	t.Setenv("VISUAL", "sed -i s/a/V/")
+	if got := ours(conn, "select edit('abc')"); got != "Vbc\n" {
+		t.Errorf("with VISUAL: %q", got)
+	}
+	os.Unsetenv("VISUAL") // restored by t.Setenv's cleanup
+	if got := ours(conn, "select edit('abc')"); got != "error: no editor for edit()\n" {
+		t.Errorf("without VISUAL: %q", got)
+	}
+}

@@ -17,7 +17,8 @@ import (
 //     list: .separator's), or from --csv / --ascii;
 //   - fields may be quoted with "...", holding separators, newlines and
 //     doubled quotes; a UTF-8 BOM at the start is skipped; \r before a
-//     newline is dropped;
+//     newline is dropped; --qesc C makes C escape the next byte inside
+//     quotes, --esc C outside them (not in ASCII mode);
 //   - when TABLE does not exist the first row names its columns
 //     (duplicates renamed); otherwise every row is data (--skip N skips
 //     the first N lines);
@@ -32,6 +33,7 @@ type ImportOptions struct {
 	Skip                int64
 	Verbose             int
 	ColSep, RowSep      byte
+	QEsc, Esc           byte // escape bytes in and out of quotes (0: none)
 	ASCII               bool // ASCII mode: no quoting
 }
 
@@ -46,6 +48,12 @@ func (e RowsFailed) Error() string {
 	return fmt.Sprintf("%d rows of %s were not imported", e.N, e.File)
 }
 
+// PlainError is a message the stock shell prints as it is, without
+// "Error: ".
+type PlainError string
+
+func (e PlainError) Error() string { return string(e) }
+
 // importWarn writes a warning to stderr, as the stock shell does (no prefix).
 func (s *Target) importWarn(format string, a ...any) {
 	fmt.Fprintf(s.Stderr, format+"\n", a...)
@@ -55,8 +63,7 @@ func (s *Target) importWarn(format string, a ...any) {
 // exist), as .import does once the file is open.
 func Import(t *Target, f io.Reader, o ImportOptions) error {
 	s := t
-	r := &fieldReader{in: bufio.NewReaderSize(f, 64<<10), file: o.File, line: max(o.FirstLine, 1),
-		colSep: int(o.ColSep), rowSep: int(o.RowSep), ascii: o.ASCII, warn: s.importWarn}
+	r := newFieldReader(f, o, s.importWarn)
 	for ; o.Skip > 0; o.Skip-- {
 		for {
 			_, ok := r.next()
@@ -88,7 +95,7 @@ func Import(t *Target, f io.Reader, o ImportOptions) error {
 			}
 		}
 		if len(names) == 0 {
-			return fmt.Errorf("%s: empty file", o.File)
+			return PlainError(o.File + ": empty file")
 		}
 		cols, renames := importColumnNames(names)
 		if renames != "" {
@@ -99,7 +106,7 @@ func Import(t *Target, f io.Reader, o ImportOptions) error {
 			fmt.Fprintln(s.Out, create)
 		}
 		if err := s.DB.Exec(create); err != nil {
-			return fmt.Errorf("%s failed:\n%s", create, engine.ErrorMessage(err))
+			return PlainError(create + " failed:\n" + engine.ErrorMessage(err))
 		}
 	}
 	n, err := s.queryStrings(fmt.Sprintf("SELECT count(*) FROM %s.pragma_table_info(?)", sqltext.QuotedIdent(schema)), o.Table)
@@ -228,12 +235,23 @@ type fieldReader struct {
 	file           string
 	line           int // line number, for messages
 	colSep, rowSep int
+	qesc, esc      int // escape bytes, 0 for none
 	ascii          bool
 	notFirst       bool
 	term           int
 	err            error
 	warn           func(format string, a ...any)
 	buf            []byte
+}
+
+// newFieldReader reads f with o's separators and escapes.
+func newFieldReader(f io.Reader, o ImportOptions, warn func(format string, a ...any)) *fieldReader {
+	r := &fieldReader{in: bufio.NewReaderSize(f, 64<<10), file: o.File, line: max(o.FirstLine, 1),
+		colSep: int(o.ColSep), rowSep: int(o.RowSep), qesc: int(o.QEsc), esc: int(o.Esc), ascii: o.ASCII, warn: warn}
+	if o.Esc >= 0x80 {
+		r.esc = 0 // stock keeps it in a signed char, which no input byte equals
+	}
+	return r
 }
 
 func (r *fieldReader) getc() int {
@@ -266,6 +284,13 @@ func (r *fieldReader) next() (field string, ok bool) {
 			c = r.getc()
 			if c == r.rowSep {
 				r.line++
+			}
+			if c == r.qesc && c != 0 {
+				// The next byte is taken as it is (at the end of the
+				// input: byte 0xff, as stock appends EOF as a char).
+				r.buf = append(r.buf, byte(r.getc()))
+				ppc, pc = 0, 0
+				continue
 			}
 			if c == quote && pc == quote {
 				pc = 0
@@ -305,6 +330,9 @@ func (r *fieldReader) next() (field string, ok bool) {
 			}
 		}
 		for c != eofTerm && c != r.colSep && c != r.rowSep {
+			if c == r.esc && c != 0 {
+				c = r.getc()
+			}
 			r.buf = append(r.buf, byte(c))
 			c = r.getc()
 		}
