@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ncruces/go-sqlite3"
+
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
@@ -17,11 +19,21 @@ func (s *shell) openDB(name string) error {
 			return fmt.Errorf("unable to open database %q: unable to open database file (a symbolic link, refused by -nofollow)", name)
 		}
 	}
-	db, err := engine.Open(s.ctx, name, engine.Options{
-		ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
+	db, err := engine.Open(s.ctx, name, s.openOptions())
 	if err != nil {
 		return err
 	}
+	return s.useDB(db, name)
+}
+
+// openOptions are the session's settings for engine.Open.
+func (s *shell) openOptions() engine.Options {
+	return engine.Options{ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout}
+}
+
+// useDB makes db, just opened, the session's database (named name),
+// closing the old one.
+func (s *shell) useDB(db *sqlite3.Conn, name string) error {
 	if s.safe {
 		if err := s.setSafeAuthorizer(db); err != nil {
 			db.Close()
