@@ -38,9 +38,6 @@ func (e memoryError) Error() string {
 		e.limit/mib, maxMemoryLimit/mib)
 }
 
-// OutOfMemory is the error of needing more than limit bytes.
-func OutOfMemory(limit int64) error { return memoryError{limit} }
-
 // ParseMemoryLimit reads a limit in MB ("512", "512MB", "2GB").
 func ParseMemoryLimit(text string) (int64, error) {
 	t := strings.ToUpper(strings.TrimSpace(text))

@@ -1,10 +1,13 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/ncruces/go-sqlite3"
 
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
@@ -26,19 +29,26 @@ import (
 // a larger image is the stock shell's fatal "out of memory".
 const maxAllocation = 2147483391
 
-// readHexDb reads a hex dump, a line at a time from next (false at the
-// end), and returns the database image, or nil after a reported error. A
-// dump in the script (fromScript) is read to its "| end" line also after
-// an error. lineno is the number of lines before the first.
-func (s *shell) readHexDb(next func() (string, bool, error), fromScript bool, lineno int) ([]byte, error) {
+// errNoMemory is what the driver's panic says when SQLite runs out of
+// memory: engine.PanicError makes it the message naming the limit.
+var errNoMemory = errors.New("out of memory")
+
+// readHexDb reads a hex dump from src and returns the database image, or
+// nil after a reported error. A dump in the script (fromScript) is read to
+// its "| end" line also after an error.
+func (s *shell) readHexDb(src *scriptSource, fromScript bool) ([]byte, error) {
+	lineno := src.lineno
 	var image []byte
 	var offset int64
 	var v [17]int64
 	failed := ""
 	for lineno++; ; lineno++ {
-		line, ok, err := next()
+		line, ok, err := s.next(src.lr, nil)
 		if err != nil {
 			return nil, err
+		}
+		if ok {
+			src.lineno++
 		}
 		first := image == nil && failed == ""
 		if !ok && !first {
@@ -46,7 +56,7 @@ func (s *shell) readHexDb(next func() (string, bool, error), fromScript bool, li
 		}
 		f := strings.Fields(line)
 		if first { // | size N pagesize N
-			if !ok || !dumpLine(f, "| size pagesize") || !numbers(v[:2], 10, f[2], f[4]) || int32(v[0]) < 0 {
+			if !ok || !(len(f) >= 5 && f[0]+" "+f[1]+" "+f[3] == "| size pagesize") || !numbers(v[:2], 10, f[2], f[4]) || int32(v[0]) < 0 {
 				failed = "-"
 			} else if pg := int64(int32(v[1])); pg < 512 || pg > 65536 || pg&(pg-1) != 0 {
 				fmt.Fprint(s.stderr, "invalid pagesize\n")
@@ -69,7 +79,7 @@ func (s *shell) readHexDb(next func() (string, bool, error), fromScript bool, li
 		}
 		switch {
 		case failed != "":
-		case dumpLine(f, "| page offset") && numbers(v[:2], 10, f[2], f[4]):
+		case len(f) >= 5 && f[0]+" "+f[1]+" "+f[3] == "| page offset" && numbers(v[:2], 10, f[2], f[4]):
 			offset = int64(int32(v[1]))
 		case len(f) >= 18 && f[0] == "|" && strings.HasSuffix(f[1], ":") &&
 			numbers(v[:1], 10, f[1][:len(f[1])-1]) && numbers(v[1:], 16, f[2:18]...):
@@ -82,7 +92,7 @@ func (s *shell) readHexDb(next func() (string, bool, error), fromScript bool, li
 	}
 	switch failed {
 	case "memory":
-		return nil, engine.OutOfMemory(s.memoryLimit)
+		return nil, engine.PanicError(errNoMemory, s.memoryLimit)
 	case "-":
 		if !fromScript {
 			lineno = 1
@@ -91,12 +101,6 @@ func (s *shell) readHexDb(next func() (string, bool, error), fromScript bool, li
 		return nil, nil
 	}
 	return image, nil
-}
-
-// dumpLine reports whether the fields f are "| WORD N WORD N ...", the
-// words those of want ("| size pagesize").
-func dumpLine(f []string, want string) bool {
-	return len(f) >= 5 && f[0]+" "+f[1]+" "+f[3] == want
 }
 
 // numbers reads texts as integers in base into v; false when one is not.
@@ -131,13 +135,7 @@ func (s *shell) hexdb(name string) ([]byte, error) {
 		defer lr.close()
 		src = &scriptSource{lr: lr}
 	}
-	return s.readHexDb(func() (string, bool, error) {
-		line, ok, err := s.next(src.lr, nil)
-		if ok {
-			src.lineno++
-		}
-		return line, ok, err
-	}, name == "", src.lineno)
+	return s.readHexDb(src, name == "")
 }
 
 // openImage is .open --hexdb ?FILE? and .open --deserialize ?FILE?: an
@@ -149,32 +147,29 @@ func (s *shell) hexdb(name string) ([]byte, error) {
 func (s *shell) openImage(mode, file string) error {
 	var image []byte
 	var err error
-	switch {
-	case mode == "hexdb":
+	if mode == "hexdb" {
 		image, err = s.hexdb(file)
-	case file != "":
-		if st, serr := os.Stat(file); serr == nil && st.Size() > s.memoryLimit {
-			err = engine.OutOfMemory(s.memoryLimit)
-		} else {
-			image, _ = os.ReadFile(file)
-		}
+	} else if st, serr := os.Stat(file); serr == nil && st.Size() > s.memoryLimit {
+		err = engine.PanicError(errNoMemory, s.memoryLimit)
+	} else {
+		image, _ = os.ReadFile(file) // none without FILE
 	}
 	if isQuit(err) || s.interruption(err) != nil {
 		return err
 	}
+	var db *sqlite3.Conn
+	o := engine.Options{MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout}
 	if err == nil {
-		db, oerr := engine.OpenImage(s.ctx, image, s.openOptions())
-		if oerr == nil {
-			return s.useDB(db, file)
-		}
-		if ie := s.interruption(oerr); ie != nil {
+		db, err = engine.OpenImage(s.ctx, image, o)
+		if ie := s.interruption(err); ie != nil {
 			return ie
 		}
-		err = oerr
 	}
-	db, ferr := engine.OpenImage(s.ctx, nil, s.openOptions())
-	if ferr != nil {
-		return fmt.Errorf("%v (and no in-memory database either: %v)", err, ferr)
+	if err != nil { // the empty database the stock shell is left with
+		var ferr error
+		if db, ferr = engine.OpenImage(s.ctx, nil, o); ferr != nil {
+			return ferr
+		}
 	}
 	if uerr := s.useDB(db, file); uerr != nil {
 		return uerr

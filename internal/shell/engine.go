@@ -19,16 +19,12 @@ func (s *shell) openDB(name string) error {
 			return fmt.Errorf("unable to open database %q: unable to open database file (a symbolic link, refused by -nofollow)", name)
 		}
 	}
-	db, err := engine.Open(s.ctx, name, s.openOptions())
+	db, err := engine.Open(s.ctx, name, engine.Options{
+		ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
 	if err != nil {
 		return err
 	}
 	return s.useDB(db, name)
-}
-
-// openOptions are the session's settings for engine.Open.
-func (s *shell) openOptions() engine.Options {
-	return engine.Options{ReadOnly: s.readonly, MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout}
 }
 
 // useDB makes db, just opened, the session's database (named name),
