@@ -4,13 +4,17 @@
 // Usage:
 //
 //	hello-sqlite
-//	hello-sqlite [OPTIONS] FILENAME [SQL...]
+//	hello-sqlite [OPTIONS] [FILENAME [SQL...]]
 //
-// With no arguments it stores the numbers 1 to 10 in an in-memory table and
-// prints their sum, 55.
+// With no arguments, when stdin is a terminal or gives nothing (/dev/null,
+// an empty file or pipe: "nix run", "docker run IMAGE"), it stores the
+// numbers 1 to 10 in an in-memory table and prints their sum, 55.
+// Otherwise ("hello-sqlite < script.sql") it is the shell with no
+// FILENAME: the script from stdin runs on an in-memory database.
 //
 // With arguments it is a shell. FILENAME is a database file (created when
-// missing), :memory:, or a file: URI (file:data.db?mode=ro). Each SQL
+// missing), :memory:, or a file: URI (file:data.db?mode=ro); without it
+// (options only, or "--") the database is in memory. Each SQL
 // argument runs in order and may hold several statements; an argument
 // starting with "." is a dot-command. With SQL arguments stdin is not read,
 // and the first argument that fails stops the run (status 1). Without them
@@ -63,6 +67,9 @@
 // .parameter (and :name @name $name ?N bound from it) .changes .timer
 // .eqp .explain .width .show .stats .limits .trace .log .prompt .lint
 // .fullschema .sha3sum .clone (".help" lists them with their arguments).
+// ".open --hexdb ?FILE?" loads a dbtotxt hex dump (from FILE, or from the
+// script's next lines up to "| end") into an in-memory database, and
+// ".open --deserialize FILE" an in-memory copy of a database file.
 //
 // Examples:
 //
@@ -72,6 +79,7 @@
 //	hello-sqlite data.db .dump > backup.sql
 //	hello-sqlite restored.db < backup.sql
 //	hello-sqlite -bail data.db < migration.sql
+//	hello-sqlite < script.sql            # in memory
 //	hello-sqlite -readonly 'file:data.db?immutable=1' 'SELECT count(*) FROM t'
 //	docker run --rm -v "$PWD:/data" IMAGE /data/app.db .tables
 //
@@ -105,7 +113,9 @@
 // stderr with status 0, as stock; a FILENAME that is a
 // text file is an error (the stock 3.53 shell runs it as a script); the
 // database is opened (and an empty file created) at start; a busy database
-// is waited for 5 s; there is no ~/.sqliterc or bracketed paste; -append,
+// is waited for 5 s; with no arguments and no input it runs the demo;
+// .open --hexdb/--deserialize check the image at once (stock: at the first
+// statement); there is no ~/.sqliterc or bracketed paste; -append,
 // -deserialize, -maxsize, -zip, -A, -vfs and the memory-tuning options of
 // the stock shell are unknown options here.
 package main
@@ -124,11 +134,15 @@ import (
 )
 
 func main() {
+	args, stdin, isDemo := os.Args[1:], io.Reader(os.Stdin), false
+	if len(args) == 0 {
+		stdin, isDemo = noArgsInput(stdin)
+	}
 	ctx, stop := context.Background(), func() {}
-	if len(os.Args) > 1 { // the demo ends in milliseconds: it skips the signal set-up (a thread) to start faster
+	if !isDemo { // the demo ends in milliseconds: it skips the signal set-up (a thread) to start faster
 		ctx, stop = engine.SignalContext(ctx)
 	}
-	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	err := run(ctx, args, stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
@@ -161,8 +175,9 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
-// run is the whole program minus the process: the demo without arguments,
-// else the shell. It never panics: a panic becomes an error.
+// run is the whole program minus the process: the demo without arguments
+// and without input (noArgsInput), else the shell. It never panics: a
+// panic becomes an error.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -170,7 +185,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}()
 	if len(args) == 0 {
-		return demo(stdout)
+		var isDemo bool
+		if stdin, isDemo = noArgsInput(stdin); isDemo {
+			return demo(stdout)
+		}
 	}
 	if f, ok := stdout.(*os.File); ok && !term.IsTerminal(f) {
 		// Buffer output to pipes and files as C's stdio does; prompts

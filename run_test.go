@@ -44,6 +44,19 @@ func TestRun(t *testing.T) {
 		wantStatus int
 	}{
 		{name: "demo", wantOut: "55\n"},
+		{name: "no arguments and a script: the shell", stdin: "select 6*7;\n.databases\n", wantOut: "42\nmain: \"\" r/w\n"},
+		{name: "no arguments and a failing script", stdin: "\n.open xyz.db\nSELECT ;\n",
+			wantErr: "Parse error near line 3: near \";\": syntax error\n  SELECT ;\n         ^--- error here\n", wantStatus: 1},
+		{name: "hexdb from the script", args: []string{":memory:"}, stdin: ".open --hexdb\n| size 512 pagesize 512 x\n" +
+			"| page 1 offset 0\n|  0: 53 51 4c 69 74 65 20 66 6f 72 6d 61 74 20 33 00\n" +
+			"|  16: 02 00 01 01 00 40 20 20 00 00 00 01 00 00 00 01\n" +
+			"|  96: 00 2e 8d f8 0d 00 00 00 00 02 00 00 00 00 00 00\n| end x\nselect count(*) from sqlite_schema;\n", wantOut: "0\n"},
+		{name: "hexdb without end", args: []string{":memory:"}, stdin: "select 1;\n.open --hexdb\n| size 512 pagesize 500\nselect 2;\n",
+			wantOut: "1\n", wantErr: "invalid pagesize\nError on line 4 of --hexdb input\n"},
+		{name: "hexdb over the memory limit", args: []string{"-memory", "1", ":memory:"}, stdin: ".open --hexdb\n| size 2000000 pagesize 4096\n| end x\nselect 3;\n",
+			wantOut: "3\n", wantErr: "Error: out of memory (limit 1 MB", wantStatus: 1},
+		{name: "hexdb beyond SQLite's largest allocation", args: []string{":memory:"}, stdin: ".open --hexdb\n| size 2147483647 pagesize 4096\nselect 3;\n",
+			wantErr: "Error: out of memory\n", wantStatus: 1},
 		{name: "sql args in order", args: []string{":memory:", "select 1; select 2", "select 3"}, wantOut: "1\n2\n3\n"},
 		{name: "no filename means memory", args: []string{"-bail"}, stdin: "select 7;", wantOut: "7\n"},
 		{name: "stdin not read with sql args", args: []string{":memory:", "select 1"}, stdin: "select 2;", wantOut: "1\n"},

@@ -50,7 +50,7 @@ buildGo126Module (
     };
 
     # Recompute offline with: go run ./tools/vendorhash -write nix/package.nix
-    vendorHash = "sha256-laDTnpYd2tyxShYQgK9Z+BIG/rkLQdJxBdxGZd6+AYw=";
+    vendorHash = "sha256-7MKHWGGu3ky/k/0zZ90v3Zb1lfsTcPE993uEAml4/kU=";
 
     subPackages = [ "." ];
 

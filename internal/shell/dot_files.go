@@ -68,15 +68,15 @@ func pathErrorReason(err error) error {
 	return err
 }
 
-// dotOpen is .open ?--new? ?--readonly? ?FILE?: closes the database and
-// opens FILE (a path, :memory:, or a file: URI) with the session's
-// settings. --new empties FILE first; --readonly opens it read-only (for
+// dotOpen is .open ?--new? ?--readonly? ?--hexdb|--deserialize? ?FILE?:
+// closes the database and opens FILE (a path, :memory:, or a file: URI)
+// with the session's settings, or an in-memory copy of it (openImage). --new empties FILE first; --readonly opens it read-only (for
 // this database only, as in the stock shell). Without FILE it opens an
 // empty in-memory database. If FILE cannot be opened the error is
 // reported and, as in the stock shell, an in-memory database takes its
 // place.
 func dotOpen(s *shell, args []string) error {
-	var file string
+	var file, image string
 	newFlag, readonly := false, false
 	for _, a := range args[1:] {
 		switch {
@@ -84,6 +84,10 @@ func dotOpen(s *shell, args []string) error {
 			newFlag = true
 		case dotOptionMatch(a, "readonly"):
 			readonly = true
+		case dotOptionMatch(a, "hexdb"), dotOptionMatch(a, "deserialize"):
+			image = strings.TrimLeft(a, "-")
+		case dotOptionMatch(a, "normal"):
+			image = ""
 		case strings.HasPrefix(a, "-"):
 			return plainError("unknown option: " + a)
 		case file != "":
@@ -91,6 +95,9 @@ func dotOpen(s *shell, args []string) error {
 		default:
 			file = a
 		}
+	}
+	if image != "" {
+		return s.openImage(image, file)
 	}
 	if file == "" {
 		file = ":memory:"

@@ -87,7 +87,7 @@ func init() {
 		{name: "mode", usage: ".mode ?MODE?", help: "Set output mode", run: dotModeCmd},
 		{name: "nonce", exact: true},
 		{name: "nullvalue", usage: ".nullvalue STRING", help: "Use STRING in place of NULL values", run: dotNullvalueCmd},
-		{name: "open", minLen: 2, usage: ".open ?OPTIONS? ?FILE?", help: "Close existing database and reopen FILE (--new --readonly)", run: dotOpen},
+		{name: "open", minLen: 2, usage: ".open ?OPTIONS? ?FILE?", help: "Close existing database and reopen FILE (--new --readonly --hexdb --deserialize)", run: dotOpen},
 		{name: "output", aliases: []string{"once"}, usage: ".output ?FILE?", help: "Send output to FILE or stdout if FILE is omitted", run: dotOutput},
 		// Only for .help: "once" is matched by the entry above.
 		{name: "once", exact: true, usage: ".once ?FILE?", help: "Output for the next SQL command only to FILE", run: dotOutput},

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ncruces/go-sqlite3"
+
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
 )
 
@@ -22,6 +24,12 @@ func (s *shell) openDB(name string) error {
 	if err != nil {
 		return err
 	}
+	return s.useDB(db, name)
+}
+
+// useDB makes db, just opened, the session's database (named name),
+// closing the old one.
+func (s *shell) useDB(db *sqlite3.Conn, name string) error {
 	if s.safe {
 		if err := s.setSafeAuthorizer(db); err != nil {
 			db.Close()

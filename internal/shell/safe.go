@@ -48,13 +48,17 @@ func (s *shell) safeCheck(name string, args []string) error {
 		return s.failSafe("cannot run .%s in safe mode", typed)
 	}
 	if name == "open" {
+		refuse, named := false, false
 		for _, a := range args[1:] {
-			if !strings.HasPrefix(a, "-") {
-				if a != ":memory:" {
-					return s.failSafe("cannot open disk-based database files in safe mode")
-				}
-				break
+			if dotOptionMatch(a, "hexdb") { // reads FILE, opens no file
+				return nil
 			}
+			if !named && !strings.HasPrefix(a, "-") {
+				refuse, named = a != ":memory:", true
+			}
+		}
+		if refuse {
+			return s.failSafe("cannot open disk-based database files in safe mode")
 		}
 	}
 	return nil
