@@ -67,6 +67,7 @@ let
         "-s"
         "-w"
         "-linkmode=internal"
+        "-funcalign=16"
         "-X main.version=${config.version}"
         "-buildid="
       ])
