@@ -87,7 +87,9 @@ func Complete(line string, pos int, names []string) (head string, candidates []s
 	for _, n := range names {
 		add(n)
 	}
-	sort.Strings(candidates)
+	// sort.Slice, not sort.Strings: the binary links sort.Slice already (go-runewidth)
+	// and slices.Sort[string] would add 7 KB for a list this short (docs/size.md).
+	sort.Slice(candidates, func(i, j int) bool { return candidates[i] < candidates[j] })
 	if len(candidates) > 1 && len(commonPrefix(candidates)) < len(word) {
 		for i, c := range candidates {
 			candidates[i] = word + c[len(word):]

@@ -69,6 +69,7 @@ let
         "-s"
         "-w"
         "-linkmode=internal"
+        "-funcalign=16"
         "-X main.version=${config.version}"
         "-buildid="
       ])
