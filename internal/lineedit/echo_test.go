@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,7 +21,8 @@ import (
 // "eof" for Ctrl-D; "quit" closes the editor and exits 0; SIGTERM
 // restores the terminal and exits 143, as the shell does. "direct" reads
 // what is typed next from fd 0 itself, as a child run between prompts
-// would: it must still be there.
+// would: it must still be there. "readers" waits for liner's reader
+// goroutines to end (none should outlive a prompt) and shows how many are left.
 
 const echoEnv = "LINEEDIT_TEST_ECHO"
 
@@ -37,6 +39,9 @@ var echoKeywords = []string{"SELECT", "SAVEPOINT", "DELETE"}
 func echoComplete(line string, pos int) (string, []string, string) {
 	start := strings.LastIndexAny(line[:pos], " (") + 1
 	word := strings.ToUpper(line[start:pos])
+	if word == "BOOM" { // a bug of ours: a runtime error in the completer
+		_ = echoKeywords[len(word)]
+	}
 	var out []string
 	for _, k := range echoKeywords {
 		if word != "" && strings.HasPrefix(k, word) {
@@ -86,6 +91,9 @@ func echoMain() int {
 		if line == "direct" {
 			fmt.Println(readDirect())
 		}
+		if line == "readers" {
+			fmt.Println("readers", linerReaders())
+		}
 		// A line ending in a backslash continues, to show a second prompt.
 		prompt = "edit> "
 		if strings.HasSuffix(line, `\`) {
@@ -109,6 +117,18 @@ func readDirect() string {
 		}
 		if time.Now().After(deadline) {
 			return "direct: nothing came (someone else read it)"
+		}
+	}
+}
+
+// linerReaders waits a while for the reader goroutines of liner's prompts
+// to end and returns how many are left.
+func linerReaders() int {
+	buf := make([]byte, 1<<20)
+	for deadline := time.Now().Add(waitLimit / 2); ; time.Sleep(5 * time.Millisecond) {
+		n := strings.Count(string(buf[:runtime.Stack(buf, true)]), "created by github.com/peterh/liner.(*State).restartPrompt")
+		if n == 0 || time.Now().After(deadline) {
+			return n
 		}
 	}
 }

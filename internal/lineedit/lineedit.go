@@ -13,7 +13,8 @@
 // why). liner works on the process's stdin and stdout (fds 0 and 1), so New
 // takes them only to check that they are those and are terminals. What
 // liner lacks, bracketed paste, is ours: liner reads a pipe that a pump
-// fills from fd 0 (pump.go, paste.go).
+// fills from fd 0 (pump.go, paste.go). A panic in liner's Ctrl-R search
+// does not end the session (ReadLine, renew.go).
 package lineedit
 
 import (
@@ -54,6 +55,9 @@ type Editor struct {
 	history string
 	added   bool // history changed since it was loaded
 
+	complete   func(line string, pos int) (string, []string, string) // Options.Complete
+	completing bool                                                  // in complete, called by liner's Prompt
+
 	mu sync.Mutex // serialises Restore, which a signal path may call
 }
 
@@ -93,25 +97,14 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 		return nil, errors.New("lineedit: stdout is not a terminal")
 	}
 	sizeUnknownTerminal(out)
-	e := &Editor{fd: 0, out: out, saved: saved, history: opts.HistoryFile}
+	e := &Editor{fd: 0, out: out, saved: saved, history: opts.HistoryFile, complete: opts.Complete}
 	if e.history == "" {
 		e.history = HistoryPath(os.Getenv)
 	}
 	if e.pump, err = newPump(); err != nil {
 		return nil, fmt.Errorf("lineedit: %w", err)
 	}
-	stdin := os.Stdin
-	os.Stdin = e.pump.r // what NewLiner reads from for good
-	e.state = liner.NewLiner()
-	os.Stdin = stdin
-	e.state.SetCtrlCAborts(true)
-	e.state.SetMultiLineMode(true) // long lines wrap, as in readline
-	e.state.SetTabCompletionStyle(liner.TabPrints)
-	if complete := opts.Complete; complete != nil {
-		e.state.SetWordCompleter(func(line string, pos int) (string, []string, string) {
-			return complete(line, len(string([]rune(line)[:pos]))) // liner counts runes
-		})
-	}
+	e.newState(e.pump.r)
 	if e.history != "" {
 		if f, err := os.Open(e.history); err == nil {
 			e.state.ReadHistory(f)
@@ -119,6 +112,28 @@ func New(in, out *os.File, opts Options) (*Editor, error) {
 		}
 	}
 	return e, nil
+}
+
+// newState makes the liner State, reading in (the pump's pipe). NewLiner
+// takes os.Stdin as its input for good, so in stands in for it only
+// around that call.
+func (e *Editor) newState(in *os.File) {
+	stdin := os.Stdin
+	os.Stdin = in
+	e.state = liner.NewLiner()
+	os.Stdin = stdin
+	e.state.SetCtrlCAborts(true)
+	e.state.SetMultiLineMode(true) // long lines wrap, as in readline
+	e.state.SetTabCompletionStyle(liner.TabPrints)
+	if e.complete != nil {
+		e.state.SetWordCompleter(func(line string, pos int) (string, []string, string) {
+			// completing stays true if complete panics: see prompt.
+			e.completing = true
+			head, words, tail := e.complete(line, len(string([]rune(line)[:pos]))) // liner counts runes
+			e.completing = false
+			return head, words, tail
+		})
+	}
 }
 
 // sizeUnknownTerminal gives a terminal of 0 columns the size 80x24. A
@@ -163,7 +178,7 @@ func (e *Editor) ReadLine(prompt string) (string, error) {
 		e.out.WriteString(pasteOff)
 		e.pump.arm(false)
 	}()
-	line, err := e.state.Prompt(prompt)
+	line, err := e.prompt(prompt)
 	switch {
 	case errors.Is(err, liner.ErrPromptAborted):
 		return "", ErrInterrupt

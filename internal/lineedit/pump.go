@@ -24,10 +24,12 @@ type pump struct {
 	wakeW int
 	done  chan struct{}
 
-	mu      sync.Mutex
-	armed   bool
-	closing bool
-	wClosed bool // w closed after end of input
+	mu       sync.Mutex
+	armed    bool
+	closing  bool
+	wClosed  bool          // w closed after end of input
+	nextW    int           // renew: the new pipe's write end, for run to take (-1: none)
+	switched chan struct{} // closed when run has taken nextW
 }
 
 // escapeWait is how long a chunk ending in part of pasteStart waits for
@@ -48,7 +50,7 @@ func newPump() (*pump, error) {
 	unix.SetNonblock(p[1], true)
 	unix.SetNonblock(wake[0], true)
 	unix.SetNonblock(wake[1], true)
-	pu := &pump{r: os.NewFile(uintptr(p[0]), "lineedit input"), w: p[1], wakeR: wake[0], wakeW: wake[1], done: make(chan struct{})}
+	pu := &pump{r: os.NewFile(uintptr(p[0]), "lineedit input"), w: p[1], wakeR: wake[0], wakeW: wake[1], done: make(chan struct{}), nextW: -1}
 	go pu.run()
 	return pu, nil
 }
@@ -92,6 +94,53 @@ func (p *pump) stop() {
 	}
 }
 
+// renew moves the pump to a new pipe and returns its read end, for a new
+// liner State (Editor.renew): the old pipe's write end is closed, so that
+// whoever still reads the old one sees its end, and the bytes not yet
+// written go to the new one.
+func (p *pump) renew() (*os.File, error) {
+	np, err := pipe()
+	if err != nil {
+		return nil, err
+	}
+	unix.SetNonblock(np[1], true)
+	p.mu.Lock()
+	ended := p.wClosed
+	if !ended {
+		p.nextW, p.switched = np[1], make(chan struct{})
+	}
+	switched := p.switched
+	p.mu.Unlock()
+	if !ended {
+		unix.Write(p.wakeW, []byte{0})
+		select {
+		case <-switched:
+		case <-p.done: // stopped meanwhile
+			p.mu.Lock()
+			ended = p.nextW == np[1]
+			p.nextW = -1
+			p.mu.Unlock()
+		}
+	}
+	if ended { // no more input: the new pipe has none either
+		unix.Close(np[1])
+	}
+	old := p.r
+	p.r = os.NewFile(uintptr(np[0]), "lineedit input")
+	old.Close()
+	return p.r, nil
+}
+
+// takeNextW switches run to the pipe renew made, if any; p.mu is held.
+func (p *pump) takeNextW() {
+	if p.nextW < 0 {
+		return
+	}
+	unix.Close(p.w)
+	p.w, p.nextW = p.nextW, -1
+	close(p.switched)
+}
+
 func (p *pump) run() {
 	defer close(p.done)
 	var (
@@ -103,6 +152,7 @@ func (p *pump) run() {
 	)
 	for {
 		p.mu.Lock()
+		p.takeNextW()
 		armed, closing := p.armed, p.closing
 		p.mu.Unlock()
 		if closing {

@@ -239,6 +239,36 @@ func TestLineEditorReadsNothingBetweenPrompts(t *testing.T) {
 	s.wait(t, 1)
 }
 
+// liner's Ctrl-R panics on a match after multi-byte text (a byte offset
+// taken for a rune position); lineedit catches it: the line is dropped and
+// the session goes on with its history.
+func TestLineEditorReverseSearchAfterMultibyteText(t *testing.T) {
+	s := startEditing(t, true)
+	s.typeText(t, "SELECT 'first';\r")
+	s.row(t, "first")
+	s.typeText(t, "SELECT 'ああああああああああああ' x;\r")
+	s.row(t, "ああああああああああああ")
+	s.typeText(t, "\x12x") // Ctrl-R, then x: liner panics
+	s.expect(t, "\a")
+	s.expect(t, pasteOn+shellPrompt)
+	s.typeText(t, "SELECT 1;\r")
+	s.row(t, "1")
+	s.typeText(t, keyUp+keyUp+keyUp+"\r") // the history before is kept
+	s.row(t, "first")
+	s.typeText(t, keyCtrlD)
+	s.wait(t, 0)
+	if text := s.text(); strings.Contains(text, "panic") || strings.Contains(text, "goroutine") {
+		t.Errorf("a panic shows on the terminal:\n%q", text)
+	}
+	saved, err := os.ReadFile(s.history)
+	if err != nil {
+		t.Fatalf("history not saved: %v", err)
+	}
+	if want := "SELECT 'first';\nSELECT 'ああああああああああああ' x;\nSELECT 1;\nSELECT 'first';\n"; string(saved) != want {
+		t.Errorf("history file:\n%s\nwant:\n%s", saved, want)
+	}
+}
+
 func TestLineEditorCtrlCAndCtrlD(t *testing.T) {
 	s := startEditing(t, true)
 	s.typeText(t, "SELECT 'half"+keyCtrlC) // at the prompt: the line is dropped
