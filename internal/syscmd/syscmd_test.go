@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -28,6 +30,48 @@ func TestOutput(t *testing.T) {
 	}
 	if st := p.Close(); st != 2 {
 		t.Errorf("status %d, want 2", st)
+	}
+}
+
+// Input's command reads what is written, sees its end at Close, and is
+// waited for: its output is complete when Close returns.
+func TestInput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	p, err := Input("tr a-z A-Z >" + out + "; exit 4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"one\n", "two\n"} {
+		if n, err := p.Write([]byte(s)); n != len(s) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", s, n, err)
+		}
+	}
+	if st := p.Close(); st != 4 {
+		t.Errorf("status %d, want 4", st)
+	}
+	if b, err := os.ReadFile(out); string(b) != "ONE\nTWO\n" {
+		t.Errorf("command wrote %q, %v", b, err)
+	}
+}
+
+// Writing to a command that does not read is dropped, not an error: a
+// write bigger than the pipe blocks until the command ends, then EPIPE.
+func TestInputNotRead(t *testing.T) {
+	p, err := Input("exit 0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 1<<20)
+	for i := 0; i < 2; i++ {
+		if n, err := p.Write(big); n != len(big) || err != nil {
+			t.Errorf("Write = %d, %v", n, err)
+		}
+	}
+	if !p.gone {
+		t.Error("EPIPE not seen")
+	}
+	if st := p.Close(); st != 0 {
+		t.Errorf("status %d", st)
 	}
 }
 
@@ -62,5 +106,8 @@ func TestNoShell(t *testing.T) {
 	}
 	if _, err := Output("true"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Output: %v", err)
+	}
+	if _, err := Input("true"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Input: %v", err)
 	}
 }
