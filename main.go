@@ -63,7 +63,8 @@
 // Dot-commands: .help .quit .exit .mode .headers .separator .nullvalue
 // .tables .schema .indexes .dump .read .import (csv, --skip N, --esc and
 // --qesc C, "|CMD" run by /bin/sh) .output .once .backup .restore .open
-// .databases .timeout .bail .echo
+// .databases .timeout .bail .echo; .read "|CMD" and .output/.once |CMD
+// run CMD by /bin/sh too (reading its output, writing to its input)
 // .parameter (and :name @name $name ?N bound from it) .changes .timer
 // .eqp .explain .width .show .stats .limits .trace .log .prompt .lint
 // .fullschema .sha3sum .clone (".help" lists them with their arguments).

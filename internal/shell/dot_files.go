@@ -3,6 +3,7 @@ package shell
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/ncruces/go-sqlite3"
 
 	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+	"github.com/hello-sqlite/hello-sqlite/internal/syscmd"
 )
 
 // Dot-commands that read or write whole files: .read, .open, .backup
@@ -23,18 +25,24 @@ const maxReadNesting = 25
 // dotRead is .read FILE: runs the statements and dot-commands in FILE. A
 // .quit inside FILE ends FILE only. Errors are reported with the file's
 // name and line ("near line 3 of x.sql"); under bail the first one stops
-// FILE and the script that read it.
+// FILE and the script that read it. ".read '|CMD'" reads the output of
+// CMD, run by /bin/sh as popen, named "<pipe>" in messages.
 func dotRead(s *shell, args []string) error {
 	if len(args) != 2 {
 		return dotUsage(".read FILE")
 	}
 	name := args[1]
-	if strings.HasPrefix(name, "|") {
-		return errors.New(".read: pipes are not supported by hello-sqlite")
-	}
 	d := s.dot()
 	if d.readings >= maxReadNesting {
 		return inputNestingError(name, maxReadNesting, s.loc.line)
+	}
+	if strings.HasPrefix(name, "|") {
+		p, err := syscmd.Output(name[1:])
+		if err != nil {
+			return errors.New(`cannot open "` + name + `"`)
+		}
+		defer p.Close()
+		return s.readInput(p, "<pipe>")
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -44,9 +52,15 @@ func dotRead(s *shell, args []string) error {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return errors.New(`cannot open "` + name + `"`)
 	}
+	return s.readInput(f, name)
+}
+
+// readInput runs the script r for .read.
+func (s *shell) readInput(r io.Reader, name string) error {
+	d := s.dot()
 	d.readings++
 	defer func() { d.readings-- }()
-	err = s.runScript(f, name)
+	err := s.runScript(r, name)
 	if err == errQuit { // .quit ends the file; .exit N ends the session
 		return nil
 	}

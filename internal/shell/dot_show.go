@@ -30,8 +30,8 @@ func dotShow(s *shell, args []string) error {
 	line("mode", s.m.name())
 	line("nullvalue", cQuote(s.m.spec.Null))
 	out := "stdout"
-	if f := s.dots.outFile; f != nil {
-		out = f.Name()
+	if n := s.dots.outName; n != "" {
+		out = n
 	}
 	line("output", out)
 	line("colseparator", cQuote(s.m.spec.ColSep))

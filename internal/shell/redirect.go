@@ -3,8 +3,11 @@ package shell
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"strings"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/syscmd"
 )
 
 // .output and .once: sending results to a file instead of stdout.
@@ -13,8 +16,10 @@ import (
 // beside the shell (keyed by it) rather than in it because shell.go has
 // another owner; one field there could replace the map.
 type dotState struct {
-	outFile  *os.File      // the file .output/.once opened, or nil
-	outBuf   *bufio.Writer // buffers outFile; flushed after every command
+	outName  string        // what .output/.once opened ("|CMD" for a pipe), or ""
+	outFile  *os.File      // the file it opened, or nil
+	outPipe  *syscmd.Pipe  // the pipe it opened, or nil
+	outBuf   *bufio.Writer // buffers outFile or outPipe; flushed after every command
 	onceLeft int           // commands until a .once file is closed
 	readings int           // nesting depth of .read
 }
@@ -24,26 +29,29 @@ func (s *shell) dot() *dotState { return &s.dots }
 
 // dotOutput is .output ?FILE? and .once ?FILE?. Without FILE (or with
 // "stdout") output goes back to stdout; "off" discards it. The file is
-// truncated. .once lasts for the next command only. Pipes ("|cmd"), .excel
-// and the stock shell's display options (-e -x -w --bom) are not supported:
-// the image has no shell and no viewer.
+// truncated. "|CMD" (the rest of the line, as in the stock shell) runs
+// CMD with /bin/sh, as popen, and writes to its input; closing the
+// redirection waits for it. .once lasts for the next command only. .excel
+// and the stock shell's display options (-e -x -w --bom) are not
+// supported: the image has no viewer.
 func dotOutput(s *shell, args []string) error {
 	once := args[0] == ".once"
 	file := ""
+args:
 	for i, a := range args[1:] {
 		switch {
 		case strings.HasPrefix(a, "-") && stockOutputOption(a):
-			return fmt.Errorf("%s %s is not supported by hello-sqlite (no display or pipe options)", args[0], a)
+			return fmt.Errorf("%s %s is not supported by hello-sqlite (no display options)", args[0], a)
 		case strings.HasPrefix(a, "-"):
 			return badArg(i+1, "unknown option")
 		case file != "":
 			return badArg(i+1, "surplus argument")
+		case strings.HasPrefix(a, "|"):
+			file = strings.Join(args[i+1:], " ")
+			break args
 		default:
 			file = a
 		}
-	}
-	if strings.HasPrefix(file, "|") {
-		return fmt.Errorf("%s: pipes are not supported by hello-sqlite", args[0])
 	}
 	s.resetOutput()
 	d := s.dot()
@@ -53,12 +61,27 @@ func dotOutput(s *shell, args []string) error {
 	case "off":
 		file = os.DevNull
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		// The stock shell's two lines: its file opener's, then .output's.
-		return plainError(`Error: cannot open "` + file + `"` + "\n" + `Error: cannot write to "` + file + `"`)
+	var w io.Writer
+	if file[0] == '|' {
+		// The command writes to our stdout directly: what we buffered
+		// must come first.
+		if fl, ok := s.stdout.(interface{ Flush() error }); ok {
+			fl.Flush()
+		}
+		p, err := syscmd.Input(file[1:])
+		if err != nil {
+			return plainError(`Error: cannot open pipe "` + file[1:] + `"`)
+		}
+		d.outPipe, w = p, p
+	} else {
+		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			// The stock shell's two lines: its file opener's, then .output's.
+			return plainError(`Error: cannot open "` + file + `"` + "\n" + `Error: cannot write to "` + file + `"`)
+		}
+		d.outFile, w = f, f
 	}
-	d.outFile, d.outBuf = f, bufio.NewWriterSize(f, 64<<10)
+	d.outName, d.outBuf = file, bufio.NewWriterSize(w, 64<<10)
 	s.out = d.outBuf
 	if once {
 		d.onceLeft = 2 // this command, then the next one
@@ -83,13 +106,18 @@ func (s *shell) afterCommand() {
 	}
 }
 
-// resetOutput closes a redirection file and sends output to stdout again.
+// resetOutput closes a redirection file, or a pipe and waits for its
+// command, and sends output to stdout again.
 func (s *shell) resetOutput() {
 	d := s.dot()
-	if d.outFile != nil {
+	if d.outBuf != nil {
 		d.outBuf.Flush()
-		d.outFile.Close()
-		d.outFile, d.outBuf = nil, nil
+		if d.outFile != nil {
+			d.outFile.Close()
+		} else {
+			d.outPipe.Close()
+		}
+		d.outName, d.outFile, d.outPipe, d.outBuf = "", nil, nil, nil
 	}
 	d.onceLeft = 0
 	s.out = s.stdout

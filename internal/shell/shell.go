@@ -71,6 +71,7 @@ type shell struct {
 func Run(ctx context.Context, version string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	s := newShell(ctx, stdin, stdout, stderr)
 	s.version = version
+	defer s.resetOutput() // an .output pipe: its command ends before we do, as at stock's exit
 	return runShell(s, args)
 }
 
