@@ -16,7 +16,8 @@ import (
 // lineedit, completion, syscmd}, transfer -> {engine, render, sqltext},
 // engine -> {sqlfuncs, timezone}, sqlfuncs -> {sqltext, syscmd}, and the
 // rest import none of ours.
-// Only main imports the session.
+// Only main imports the session; only tests (_test.go files) import
+// ptytest, so that it stays out of the shipped binary.
 func TestImportDirection(t *testing.T) {
 	const mod = "github.com/hello-sqlite/hello-sqlite/"
 	allowed := map[string][]string{
@@ -32,6 +33,7 @@ func TestImportDirection(t *testing.T) {
 		"internal/lineedit":    nil,
 		"internal/completion":  nil,
 		"internal/syscmd":      nil,
+		"internal/ptytest":     nil,
 	}
 	seen := map[string]bool{}
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
@@ -51,6 +53,9 @@ func TestImportDirection(t *testing.T) {
 			}
 			if own == "internal/shell" && dir != "." {
 				t.Errorf("%s imports the session; only main may", path)
+			}
+			if own == "internal/ptytest" {
+				t.Errorf("%s imports ptytest; only tests may", path)
 			}
 			if want, ok := allowed[dir]; ok && !slices.Contains(want, own) {
 				t.Errorf("%s imports %s: against the direction (allowed: %v)", path, own, want)

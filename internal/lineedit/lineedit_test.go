@@ -35,7 +35,7 @@ func session(t *testing.T, p *pty, history string) (*proc, unix.Termios) {
 	t.Helper()
 	before := p.mode(t)
 	pr := startEcho(t, p, "SQLITE_HISTORY="+history)
-	pr.expect(t, prompt)
+	pr.Expect(t, prompt)
 	raw := p.mode(t)
 	if raw.Lflag&(unix.ICANON|unix.ECHO|unix.ISIG) != 0 {
 		t.Fatalf("once the prompt shows the terminal is not in raw mode (ISIG off: Ctrl-C is a key): lflag %#x", raw.Lflag)
@@ -64,11 +64,11 @@ func TestEdits(t *testing.T) {
 		{"tab after wide text", "'あい' sel" + tab + enter, "'あい' SELECT"},
 		{"east asian text edited in place", "あう" + left + "い" + end + "え" + enter, "あいうえ"},
 	} {
-		pr.send(t, tc.keys)
-		pr.expect(t, got(tc.line))
-		pr.expect(t, prompt)
+		pr.Send(t, tc.keys)
+		pr.Expect(t, got(tc.line))
+		pr.Expect(t, prompt)
 	}
-	if !strings.Contains(pr.text(), "\x1b[2J") {
+	if !strings.Contains(pr.Text(), "\x1b[2J") {
 		t.Errorf("Ctrl-L did not clear the screen")
 	}
 }
@@ -78,21 +78,21 @@ func TestHistory(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "history")
 	pr, _ := session(t, p, history)
 	for _, line := range []string{"SELECT 'first';", "SELECT 'second';"} {
-		pr.send(t, line+enter)
-		pr.expect(t, got(line))
-		pr.expect(t, prompt)
+		pr.Send(t, line+enter)
+		pr.Expect(t, got(line))
+		pr.Expect(t, prompt)
 	}
-	pr.send(t, up+up+enter)
-	pr.expect(t, got("SELECT 'first';"))
-	pr.expect(t, prompt)
-	pr.send(t, up+left+left+"!"+enter) // recall, then edit
-	pr.expect(t, got("SELECT 'first!';"))
-	pr.expect(t, prompt)
-	pr.send(t, ctrlR+"seco"+enter)
-	pr.expect(t, got("SELECT 'second';"))
-	pr.expect(t, prompt)
-	pr.send(t, ctrlD)
-	pr.expect(t, "eof")
+	pr.Send(t, up+up+enter)
+	pr.Expect(t, got("SELECT 'first';"))
+	pr.Expect(t, prompt)
+	pr.Send(t, up+left+left+"!"+enter) // recall, then edit
+	pr.Expect(t, got("SELECT 'first!';"))
+	pr.Expect(t, prompt)
+	pr.Send(t, ctrlR+"seco"+enter)
+	pr.Expect(t, got("SELECT 'second';"))
+	pr.Expect(t, prompt)
+	pr.Send(t, ctrlD)
+	pr.Expect(t, "eof")
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d after Ctrl-D", code)
 	}
@@ -107,20 +107,20 @@ func TestHistory(t *testing.T) {
 	// The next session starts with that history.
 	p2 := openPTY(t)
 	pr2, _ := session(t, p2, history)
-	pr2.send(t, up+enter)
-	pr2.expect(t, got("SELECT 'second';"))
+	pr2.Send(t, up+enter)
+	pr2.Expect(t, got("SELECT 'second';"))
 }
 
 func TestHistoryFileUnwritable(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, "/nonexistent/dir/history")
-	pr.send(t, "SELECT 1;"+enter)
-	pr.expect(t, got("SELECT 1;"))
-	pr.send(t, up+enter)
-	pr.expect(t, got("SELECT 1;"))
-	pr.send(t, ctrlD)
-	pr.expect(t, "eof")
-	pr.expect(t, "history: open /nonexistent/dir/history")
+	pr.Send(t, "SELECT 1;"+enter)
+	pr.Expect(t, got("SELECT 1;"))
+	pr.Send(t, up+enter)
+	pr.Expect(t, got("SELECT 1;"))
+	pr.Send(t, ctrlD)
+	pr.Expect(t, "eof")
+	pr.Expect(t, "history: open /nonexistent/dir/history")
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d: an unwritable history file must not fail the session", code)
 	}
@@ -130,9 +130,9 @@ func TestLongLine(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
 	long := "SELECT length('" + strings.Repeat("a", 5000) + "');"
-	pr.send(t, long+enter)
-	pr.expect(t, got(long))
-	pr.expect(t, prompt)
+	pr.Send(t, long+enter)
+	pr.Expect(t, got(long))
+	pr.Expect(t, prompt)
 }
 
 func TestMultibyteBackspaceWithoutIUTF8(t *testing.T) {
@@ -144,49 +144,49 @@ func TestMultibyteBackspaceWithoutIUTF8(t *testing.T) {
 	if p.mode(t).Iflag&unix.IUTF8 != 0 {
 		t.Fatal("IUTF8 is still on")
 	}
-	pr.send(t, "SELECT hex('あい"+backspace+"う');"+enter)
-	pr.expect(t, got("SELECT hex('あう');"))
+	pr.Send(t, "SELECT hex('あい"+backspace+"う');"+enter)
+	pr.Expect(t, got("SELECT hex('あう');"))
 }
 
 func TestPasteOfSeveralLines(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
 	lines := []string{"SELECT 1;", `SELECT 2 \`, "  + 3;", "SELECT 'あ';"}
-	pr.send(t, strings.Join(lines, "\r")+enter) // one write, as a terminal pastes
+	pr.Send(t, strings.Join(lines, "\r")+enter) // one write, as a terminal pastes
 	for i, line := range lines {
-		pr.expect(t, got(line))
+		pr.Expect(t, got(line))
 		next := prompt
 		if i == 1 {
 			next = continued
 		}
-		pr.expect(t, next)
+		pr.Expect(t, next)
 	}
 	// Each line was shown after its own prompt: prompts never pile up.
-	if strings.Contains(pr.text(), prompt+prompt) {
-		t.Errorf("prompts piled up:\n%q", pr.text())
+	if strings.Contains(pr.Text(), prompt+prompt) {
+		t.Errorf("prompts piled up:\n%q", pr.Text())
 	}
 }
 
 func TestCtrlCAndCtrlD(t *testing.T) {
 	p := openPTY(t)
 	pr, before := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "SELECT 'half"+ctrlC)
-	pr.expect(t, "^C")
-	pr.expect(t, "interrupt")
-	pr.expect(t, prompt)
-	pr.send(t, "x"+enter) // the half line is gone
-	pr.expect(t, got("x"))
-	pr.expect(t, prompt)
+	pr.Send(t, "SELECT 'half"+ctrlC)
+	pr.Expect(t, "^C")
+	pr.Expect(t, "interrupt")
+	pr.Expect(t, prompt)
+	pr.Send(t, "x"+enter) // the half line is gone
+	pr.Expect(t, got("x"))
+	pr.Expect(t, prompt)
 
-	pr.send(t, "ab"+ctrlD+"c"+enter) // Ctrl-D at the end of a line: nothing
-	pr.expect(t, got("abc"))
-	pr.expect(t, prompt)
-	pr.send(t, "xab"+ctrlA+ctrlD+enter) // under the cursor: deletes, as readline
-	pr.expect(t, got("ab"))
-	pr.expect(t, prompt)
+	pr.Send(t, "ab"+ctrlD+"c"+enter) // Ctrl-D at the end of a line: nothing
+	pr.Expect(t, got("abc"))
+	pr.Expect(t, prompt)
+	pr.Send(t, "xab"+ctrlA+ctrlD+enter) // under the cursor: deletes, as readline
+	pr.Expect(t, got("ab"))
+	pr.Expect(t, prompt)
 
-	pr.send(t, ctrlD)
-	pr.expect(t, "eof")
+	pr.Send(t, ctrlD)
+	pr.Expect(t, "eof")
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d after Ctrl-D", code)
 	}
@@ -198,8 +198,8 @@ func TestCtrlCAndCtrlD(t *testing.T) {
 func TestModeRestoredOnReturn(t *testing.T) {
 	p := openPTY(t)
 	pr, before := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "quit"+enter)
-	pr.expect(t, got("quit"))
+	pr.Send(t, "quit"+enter)
+	pr.Expect(t, got("quit"))
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d", code)
 	}
@@ -212,15 +212,15 @@ func TestModeRestoredOnReturn(t *testing.T) {
 func TestModeRestoredOnSIGTERM(t *testing.T) {
 	p := openPTY(t)
 	pr, before := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "SELECT 'typing")
-	pr.expect(t, "typing")
-	if text := pr.text(); strings.LastIndex(text, pasteOn) < strings.LastIndex(text, pasteOff) {
+	pr.Send(t, "SELECT 'typing")
+	pr.Expect(t, "typing")
+	if text := pr.Text(); strings.LastIndex(text, pasteOn) < strings.LastIndex(text, pasteOff) {
 		t.Fatal("bracketed paste is off while reading: the test could not tell")
 	}
 	if sameMode(before, p.mode(t)) {
 		t.Fatal("the terminal is in its original mode while reading: the test could not tell")
 	}
-	if err := pr.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	if err := pr.Cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	if code := pr.wait(t); code != 143 {
@@ -236,8 +236,8 @@ func TestModeRestoredOnSIGTERM(t *testing.T) {
 // paste off: the terminal's last word on it is pasteOff.
 func pasteEndsOff(t *testing.T, pr *proc) {
 	t.Helper()
-	pr.expect(t, pasteOff) // the copy of the output may lag the exit
-	text := pr.text()
+	pr.Expect(t, pasteOff) // the copy of the output may lag the exit
+	text := pr.Text()
 	if strings.LastIndex(text, pasteOff) < strings.LastIndex(text, pasteOn) {
 		t.Errorf("bracketed paste left on:\n%q", text)
 	}
@@ -247,9 +247,9 @@ func pasteEndsOff(t *testing.T, pr *proc) {
 func TestTerminalWithoutSize(t *testing.T) {
 	p := openPTYSize(t, 0, 0)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "acd"+left+left+"b"+enter)
-	pr.expect(t, got("abcd"))
-	pr.expect(t, prompt)
+	pr.Send(t, "acd"+left+left+"b"+enter)
+	pr.Expect(t, got("abcd"))
+	pr.Expect(t, prompt)
 }
 
 func TestHistoryPath(t *testing.T) {

@@ -69,47 +69,47 @@ func TestBracketedPaste(t *testing.T) {
 	p := openPTY(t)
 	history := filepath.Join(t.TempDir(), "history")
 	pr, _ := session(t, p, history)
-	if !strings.Contains(pr.text(), pasteOn+prompt) {
-		t.Fatalf("bracketed paste not turned on before the prompt:\n%q", pr.text())
+	if !strings.Contains(pr.Text(), pasteOn+prompt) {
+		t.Fatalf("bracketed paste not turned on before the prompt:\n%q", pr.Text())
 	}
 
 	// Two statements: the first line is accepted at once, the second
 	// (no newline) waits in the edit buffer for Enter. The Tab is text.
-	pr.send(t, pasteStart+"SELECT '\tx';\nSELECT 2;"+pasteEnd)
-	pr.expect(t, pasteOff) // the line is read: off before the program goes on
-	pr.expect(t, got("SELECT '\tx';"))
-	pr.expect(t, pasteOn+prompt)
-	pr.expect(t, "SELECT 2;")
-	pr.send(t, enter)
-	pr.expect(t, got("SELECT 2;"))
-	pr.expect(t, prompt)
+	pr.Send(t, pasteStart+"SELECT '\tx';\nSELECT 2;"+pasteEnd)
+	pr.Expect(t, pasteOff) // the line is read: off before the program goes on
+	pr.Expect(t, got("SELECT '\tx';"))
+	pr.Expect(t, pasteOn+prompt)
+	pr.Expect(t, "SELECT 2;")
+	pr.Send(t, enter)
+	pr.Expect(t, got("SELECT 2;"))
+	pr.Expect(t, prompt)
 
 	// Escape and Ctrl-R are text too, and so is a Tab that would complete.
-	pr.send(t, "x"+pasteStart+"a\x1bb\x12c sel\t"+pasteEnd+"!"+enter)
-	pr.expect(t, got("xa\x1bb\x12c sel\t!"))
-	pr.expect(t, prompt)
+	pr.Send(t, "x"+pasteStart+"a\x1bb\x12c sel\t"+pasteEnd+"!"+enter)
+	pr.Expect(t, got("xa\x1bb\x12c sel\t!"))
+	pr.Expect(t, prompt)
 
 	// \r\n is one line end; the lines keep their order.
-	pr.send(t, pasteStart+"SELECT 3;\r\nSELECT 4;\r\n"+pasteEnd)
-	pr.expect(t, got("SELECT 3;"))
-	pr.expect(t, got("SELECT 4;"))
-	pr.expect(t, prompt)
-	pr.send(t, "end"+enter)
-	pr.expect(t, got("end"))
-	pr.expect(t, prompt)
-	if strings.Contains(pr.text(), got("")) {
-		t.Errorf("an empty line was read:\n%q", pr.text())
+	pr.Send(t, pasteStart+"SELECT 3;\r\nSELECT 4;\r\n"+pasteEnd)
+	pr.Expect(t, got("SELECT 3;"))
+	pr.Expect(t, got("SELECT 4;"))
+	pr.Expect(t, prompt)
+	pr.Send(t, "end"+enter)
+	pr.Expect(t, got("end"))
+	pr.Expect(t, prompt)
+	if strings.Contains(pr.Text(), got("")) {
+		t.Errorf("an empty line was read:\n%q", pr.Text())
 	}
 
 	// History keeps the control characters, in memory and in the file.
-	pr.send(t, up+up+enter)
-	pr.expect(t, got("SELECT 4;"))
-	pr.expect(t, prompt)
-	pr.send(t, ctrlR+"xa"+enter)
-	pr.expect(t, got("xa\x1bb\x12c sel\t!"))
-	pr.expect(t, prompt)
-	pr.send(t, ctrlD)
-	pr.expect(t, "eof")
+	pr.Send(t, up+up+enter)
+	pr.Expect(t, got("SELECT 4;"))
+	pr.Expect(t, prompt)
+	pr.Send(t, ctrlR+"xa"+enter)
+	pr.Expect(t, got("xa\x1bb\x12c sel\t!"))
+	pr.Expect(t, prompt)
+	pr.Send(t, ctrlD)
+	pr.Expect(t, "eof")
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d", code)
 	}
@@ -120,7 +120,7 @@ func TestBracketedPaste(t *testing.T) {
 	if !strings.Contains(string(saved), "SELECT '\tx';\n") || !strings.Contains(string(saved), "xa\x1bb\x12c sel\t!\n") {
 		t.Errorf("history file:\n%q", saved)
 	}
-	text := pr.text()
+	text := pr.Text()
 	if strings.LastIndex(text, pasteOff) < strings.LastIndex(text, pasteOn) {
 		t.Errorf("bracketed paste left on after exit:\n%q", text)
 	}
@@ -128,50 +128,50 @@ func TestBracketedPaste(t *testing.T) {
 	// The next session recalls the pasted line whole.
 	p2 := openPTY(t)
 	pr2, _ := session(t, p2, history)
-	pr2.send(t, ctrlR+"xa"+enter)
-	pr2.expect(t, got("xa\x1bb\x12c sel\t!"))
+	pr2.Send(t, ctrlR+"xa"+enter)
+	pr2.Expect(t, got("xa\x1bb\x12c sel\t!"))
 }
 
 func TestPasteSplitAndEscape(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
 	// The end marker and a character split across writes.
-	pr.send(t, pasteStart+"SELECT '\t\xe3\x81")
-	pr.send(t, "\x82'\x1b[2")
-	pr.send(t, "01~;"+enter)
-	pr.expect(t, got("SELECT '\tあ';"))
-	pr.expect(t, prompt)
+	pr.Send(t, pasteStart+"SELECT '\t\xe3\x81")
+	pr.Send(t, "\x82'\x1b[2")
+	pr.Send(t, "01~;"+enter)
+	pr.Expect(t, got("SELECT '\tあ';"))
+	pr.Expect(t, prompt)
 
 	// Alt-B as Escape and b in two writes.
-	pr.send(t, "two three\x1b")
-	pr.send(t, "b"+"X"+enter)
-	pr.expect(t, got("two Xthree"))
-	pr.expect(t, prompt)
+	pr.Send(t, "two three\x1b")
+	pr.Send(t, "b"+"X"+enter)
+	pr.Expect(t, got("two Xthree"))
+	pr.Expect(t, prompt)
 
 	// A lone Escape reaches liner without anything after it: it ends a
 	// Ctrl-R search, which shows the line found after the prompt again.
 	for _, line := range []string{"SELECT 'first';", "SELECT 'second';"} {
-		pr.send(t, line+enter)
-		pr.expect(t, got(line))
-		pr.expect(t, prompt)
+		pr.Send(t, line+enter)
+		pr.Expect(t, got(line))
+		pr.Expect(t, prompt)
 	}
-	pr.send(t, ctrlR+"fir")
-	pr.expect(t, "(reverse-i-search)`fir': SELECT 'first';")
-	pr.send(t, "\x1b")
-	pr.expect(t, prompt+"SELECT 'first';")
-	pr.send(t, "!"+enter) // the cursor stays where the match was
-	pr.expect(t, got("SELECT '!first';"))
+	pr.Send(t, ctrlR+"fir")
+	pr.Expect(t, "(reverse-i-search)`fir': SELECT 'first';")
+	pr.Send(t, "\x1b")
+	pr.Expect(t, prompt+"SELECT 'first';")
+	pr.Send(t, "!"+enter) // the cursor stays where the match was
+	pr.Expect(t, got("SELECT '!first';"))
 }
 
 func TestNothingReadBetweenPrompts(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "direct"+enter)
-	pr.expect(t, got("direct"))
-	pr.expect(t, "reading")
-	pr.send(t, "typed meanwhile\r")
-	pr.expect(t, `direct "typed meanwhile\r"`)
-	pr.expect(t, prompt)
-	pr.send(t, "next"+enter)
-	pr.expect(t, got("next"))
+	pr.Send(t, "direct"+enter)
+	pr.Expect(t, got("direct"))
+	pr.Expect(t, "reading")
+	pr.Send(t, "typed meanwhile\r")
+	pr.Expect(t, `direct "typed meanwhile\r"`)
+	pr.Expect(t, prompt)
+	pr.Send(t, "next"+enter)
+	pr.Expect(t, got("next"))
 }

@@ -16,29 +16,29 @@ func TestReverseSearchAfterMultibyteText(t *testing.T) {
 	pr, before := session(t, p, history)
 	wide := "SELECT 'ああああああああああああ' x"
 	for _, line := range []string{"SELECT 'first';", wide} {
-		pr.send(t, line+enter)
-		pr.expect(t, got(line))
-		pr.expect(t, prompt)
+		pr.Send(t, line+enter)
+		pr.Expect(t, got(line))
+		pr.Expect(t, prompt)
 	}
-	pr.send(t, ctrlR+"x") // liner panics here
-	pr.expect(t, "interrupt")
-	pr.expect(t, prompt)
-	pr.send(t, "SELECT 1;"+enter) // read whole by the new liner State
-	pr.expect(t, got("SELECT 1;"))
-	pr.expect(t, prompt)
-	pr.send(t, "readers"+enter) // the panicked prompt's reader has ended
-	pr.expect(t, got("readers"))
-	pr.expect(t, "readers 0")
-	pr.expect(t, prompt)
-	pr.send(t, up+up+up+up+enter) // the history from before is still there
-	pr.expect(t, got("SELECT 'first';"))
-	pr.expect(t, prompt)
-	pr.send(t, ctrlD)
-	pr.expect(t, "eof")
+	pr.Send(t, ctrlR+"x") // liner panics here
+	pr.Expect(t, "interrupt")
+	pr.Expect(t, prompt)
+	pr.Send(t, "SELECT 1;"+enter) // read whole by the new liner State
+	pr.Expect(t, got("SELECT 1;"))
+	pr.Expect(t, prompt)
+	pr.Send(t, "readers"+enter) // the panicked prompt's reader has ended
+	pr.Expect(t, got("readers"))
+	pr.Expect(t, "readers 0")
+	pr.Expect(t, prompt)
+	pr.Send(t, up+up+up+up+enter) // the history from before is still there
+	pr.Expect(t, got("SELECT 'first';"))
+	pr.Expect(t, prompt)
+	pr.Send(t, ctrlD)
+	pr.Expect(t, "eof")
 	if code := pr.wait(t); code != 0 {
 		t.Fatalf("exit status %d after Ctrl-D", code)
 	}
-	if text := pr.text(); strings.Contains(text, "panic") || strings.Contains(text, "goroutine") {
+	if text := pr.Text(); strings.Contains(text, "panic") || strings.Contains(text, "goroutine") {
 		t.Errorf("a panic shows on the terminal:\n%q", text)
 	}
 	if after := p.mode(t); !sameMode(before, after) {
@@ -59,8 +59,8 @@ func TestReverseSearchAfterMultibyteText(t *testing.T) {
 func TestCompleterPanicNotCaught(t *testing.T) {
 	p := openPTY(t)
 	pr, _ := session(t, p, filepath.Join(t.TempDir(), "history"))
-	pr.send(t, "boom"+tab)
-	pr.expect(t, "panic: runtime error: index out of range")
+	pr.Send(t, "boom"+tab)
+	pr.Expect(t, "panic: runtime error: index out of range")
 	if code := pr.wait(t); code != 2 {
 		t.Fatalf("exit status %d, want 2 (a Go panic)", code)
 	}

@@ -21,8 +21,7 @@ func TestNoArgs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer devnull.Close()
-	_, slave := openPTY(t)
-	defer slave.Close()
+	_, slave := openPTY(t, readyDeadline)
 	for _, c := range []struct {
 		name  string
 		stdin *os.File // nil: the text in script, on a pipe

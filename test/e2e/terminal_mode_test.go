@@ -7,10 +7,10 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
-	"unsafe"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/ptytest"
 )
 
 // The 3.53 default on a terminal: when stdin (read interactively) or
@@ -33,58 +33,43 @@ const terminalQuery = `SELECT 1 AS n, NULL AS nul, '12' AS numtext, 'plain' AS p
 // terminal showed once the shell exited.
 func ttyRun(t *testing.T, bin string, stdinTTY bool, input string, args ...string) string {
 	t.Helper()
-	p, slave := openPTY(t)
-	defer p.master.Close()
-	ws := struct{ rows, cols, x, y uint16 }{24, 60, 0, 0}
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, p.master.Fd(), syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws))); e != 0 {
-		t.Fatalf("TIOCSWINSZ: %v", e)
-	}
+	p, slave := openPTY(t, readyDeadline)
+	ptytest.SetSize(t, slave, 60, 24)
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = t.TempDir()
 	// No history file or ~/.sqliterc of the machine's; the stock shell's
 	// download stays where it is (diff_test.go).
 	cmd.Env = append(os.Environ(), "HOME="+cmd.Dir, "STOCK_SQLITE3_CACHE="+stockCache(), "SQLITE_HISTORY=/dev/null")
-	cmd.Stdout, cmd.Stderr = slave, slave
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1}
-	if stdinTTY {
-		cmd.Stdin = slave
-	} else {
+	if !stdinTTY {
 		cmd.Stdin = strings.NewReader(input)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	pr := ptytest.Start(t, cmd, slave)
 	slave.Close()
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
 	if stdinTTY {
-		p.waitFor(t, "sqlite> ", 1)
+		p.WaitFor(t, "sqlite> ", 1)
 		for i, line := range strings.SplitAfter(input, "\n") {
 			if line == "" {
 				continue
 			}
-			p.typeText(t, line)
-			p.waitFor(t, "sqlite> ", i+2) // the next prompt: the line ran
+			p.Send(t, line)
+			p.WaitFor(t, "sqlite> ", i+2) // the next prompt: the line ran
 		}
-		p.typeText(t, "\x04") // Ctrl-D
+		p.Send(t, "\x04") // Ctrl-D
 	}
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		<-exited
-		t.Fatalf("%s did not exit; the terminal shows:\n%s", bin, p.text())
+	if exited, _ := pr.Wait(10 * time.Second); !exited {
+		pr.Kill()
+		t.Fatalf("%s did not exit; the terminal shows:\n%s", bin, p.Text())
 	}
 	// The reader goroutine drains what is left once the slave is gone.
 	deadline := time.Now().Add(2 * time.Second)
 	for last := ""; time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cur := p.text(); cur == last && cur != "" {
+		if cur := p.Text(); cur == last && cur != "" {
 			break
 		} else {
 			last = cur
 		}
 	}
-	return p.text()
+	return p.Text()
 }
 
 var (
