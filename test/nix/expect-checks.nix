@@ -1,27 +1,21 @@
 # What `nix flake check` runs on each system, as evaluated through the
 # stand-in nixpkgs: run by test/nix/level1 as `nix eval .#checks --apply`.
-config: checks:
+# t: the helpers of expect-lib.nix.
+t: config: checks:
 let
   inherit (builtins)
     attrNames
     concatLists
     filter
-    length
-    match
-    sort
     ;
-  sorted = sort (a: b: a < b);
-  # Regular expressions may not carry store-path context.
-  plain = builtins.unsafeDiscardStringContext;
-  matches = re: s: match (plain re) (plain s) != null;
-  expect = what: got: want: {
-    ok = got == want;
-    message = "${what}: got ${builtins.toJSON got}, want ${builtins.toJSON want}";
-  };
-  holds = what: cond: {
-    ok = cond;
-    message = what;
-  };
+  inherit (t)
+    sorted
+    plain
+    matches
+    expect
+    holds
+    report
+    ;
   script = c: c.drvAttrs.buildCommand;
 
   linux =
@@ -99,9 +93,5 @@ let
     ]
     (common "aarch64-darwin" checks.aarch64-darwin)
   ];
-  failed = filter (r: !r.ok) results;
 in
-{
-  checked = length results;
-  failures = map (r: r.message) failed;
-}
+report results

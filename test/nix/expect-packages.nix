@@ -3,7 +3,8 @@
 # test/nix/level1 as `nix eval .#packages --apply`: a function of
 # image-config.json's values and the flake's `packages`, giving the failed
 # expectations (none when all hold) and how many were checked.
-config: packages:
+# t: the helpers of expect-lib.nix.
+t: config: packages:
 let
   inherit (builtins)
     attrNames
@@ -11,23 +12,16 @@ let
     concatStringsSep
     elem
     filter
-    length
-    match
     readDir
-    sort
     ;
-  sorted = sort (a: b: a < b);
-  # Regular expressions may not carry store-path context.
-  plain = builtins.unsafeDiscardStringContext;
-  matches = re: s: match (plain re) (plain s) != null;
-  expect = what: got: want: {
-    ok = got == want;
-    message = "${what}: got ${builtins.toJSON got}, want ${builtins.toJSON want}";
-  };
-  holds = what: cond: {
-    ok = cond;
-    message = what;
-  };
+  inherit (t)
+    sorted
+    plain
+    matches
+    expect
+    holds
+    report
+    ;
   goArch = {
     x86_64-linux = "amd64";
     aarch64-linux = "arm64";
@@ -280,10 +274,8 @@ let
     (linux "aarch64-linux")
     darwin
   ];
-  failed = filter (r: !r.ok) results;
 in
-{
-  checked = length results;
-  failures = map (r: r.message) failed;
+report results
+// {
   summary = concatStringsSep ", " (attrNames packages);
 }
