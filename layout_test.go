@@ -14,7 +14,7 @@ import (
 // TestImportDirection holds the packages under internal/ to their one-way
 // dependencies: main -> shell -> {transfer, render, engine, term, sqltext,
 // lineedit, completion, syscmd}, transfer -> {engine, render, sqltext},
-// engine -> {sqlfuncs, timezone}, sqlfuncs -> {sqltext, syscmd}, and the
+// engine -> {sqlfuncs, timezone}, sqlfuncs -> {sqltext, syscmd, sqlar}, and the
 // rest import none of ours.
 // Only main imports the session; only tests (_test.go files) import
 // ptytest, so that it stays out of the shipped binary.
@@ -24,7 +24,8 @@ func TestImportDirection(t *testing.T) {
 		"internal/shell":       {"internal/engine", "internal/render", "internal/sqltext", "internal/term", "internal/transfer", "internal/lineedit", "internal/completion", "internal/syscmd"},
 		"internal/transfer":    {"internal/engine", "internal/render", "internal/sqltext"},
 		"internal/engine":      {"internal/sqlfuncs", "internal/timezone"},
-		"internal/sqlfuncs":    {"internal/sqltext", "internal/syscmd"},
+		"internal/sqlfuncs":    {"internal/sqltext", "internal/syscmd", "internal/sqlar"},
+		"internal/sqlar":       nil,
 		"internal/timezone":    nil,
 		"internal/render":      nil,
 		"internal/sqltext":     nil,

@@ -50,7 +50,7 @@ var dotTable []dotCmd
 func init() {
 	dotTable = []dotCmd{
 		{name: "auth"},
-		{name: "archive"},
+		{name: "archive", run: dotArchive},
 		{name: "backup", aliases: []string{"save"}, minLen: 3, usage: ".backup ?DB? FILE", help: `Back up DB (default "main") to FILE (.save is the same)`, run: dotBackup},
 		{name: "bail", minLen: 3, usage: ".bail on|off", help: "Stop after hitting an error.  Default OFF", run: dotBail},
 		{name: "binary", minLen: 3},

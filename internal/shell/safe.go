@@ -42,8 +42,8 @@ func (s *shell) safeCheck(name string, args []string) error {
 		typed = a[0]
 	}
 	if safeRefused[name] {
-		if name == "import" {
-			return s.failSafe("cannot run .import in safe mode")
+		if name == "import" || name == "archive" {
+			return s.failSafe("cannot run .%s in safe mode", name) // stock's text, not as typed
 		}
 		return s.failSafe("cannot run .%s in safe mode", typed)
 	}

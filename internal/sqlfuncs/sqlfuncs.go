@@ -1,7 +1,7 @@
 // Package sqlfuncs owns the SQL functions and table-valued functions that the
 // stock sqlite3 shell registers on every connection it opens (shell.c.in's
 // extensions) and that the engine does not have: readfile, writefile, lsmode,
-// fsdir, realpath, sha1, sha1b, sha1_query, sha3, sha3_agg, sha3_query,
+// fsdir, realpath, sqlar_compress, sqlar_uncompress, sha1, sha1b, sha1_query, sha3, sha3_agg, sha3_query,
 // median, percentile, percentile_cont, percentile_disc, base85, is_base85,
 // strtod, dtostr, usleep and edit; and, in the -tags full build only, the FTS5 and
 // R*Tree virtual tables that stock's SQLite has built in.
@@ -34,6 +34,8 @@ func Register(conn *sqlite3.Conn) error {
 		conn.CreateFunction("lsmode", 1, 0, lsmode),
 		registerFsdir(conn),
 		conn.CreateFunction("realpath", 1, 0, realpath),
+		conn.CreateFunction("sqlar_compress", 1, 0, sqlarCompress),
+		conn.CreateFunction("sqlar_uncompress", 2, 0, sqlarUncompress),
 
 		conn.CreateFunction("sha1", 1, pure, sha1Hex),
 		conn.CreateFunction("sha1b", 1, pure, sha1Blob),

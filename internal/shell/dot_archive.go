@@ -1,0 +1,533 @@
+package shell
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+
+	"github.com/hello-sqlite/hello-sqlite/internal/engine"
+)
+
+// .archive (.ar): SQL Archives, as the stock shell's arDotCommand has
+// them: the same option parsing (tar style "cCf DIR FILE", short and long
+// options, abbreviations), the same SQL over fsdir(), writefile(),
+// lsmode(), sqlar_compress() and sqlar_uncompress(), so that -n prints
+// what stock prints and the archives are interchangeable. ZIP archives
+// need SQLite's zipfile module, which the engine lacks: refused.
+
+// arCmd is one parsed .ar command (stock's ArCommand).
+type arCmd struct {
+	cmd     byte // c, u, i, x, t, h or r: the command option
+	verbose bool
+	dryRun  int // 1 for --dryrun, 2 for --debug
+	glob    bool
+	appendf bool
+	file    *string
+	dir     *string
+	args    []string
+	out     io.Writer
+	db      *sqlite3.Conn
+}
+
+type arSwitch struct {
+	long  string
+	short byte
+	arg   bool
+}
+
+var arSwitches = []arSwitch{
+	{"create", 'c', false}, {"extract", 'x', false}, {"insert", 'i', false},
+	{"list", 't', false}, {"remove", 'r', false}, {"update", 'u', false},
+	{"help", 'h', false}, {"verbose", 'v', false}, {"file", 'f', true},
+	{"append", 'a', true}, {"directory", 'C', true}, {"dryrun", 'n', false},
+	{"debug", 0, false}, {"glob", 'g', false},
+}
+
+func dotArchive(s *shell, args []string) error {
+	ar := &arCmd{}
+	if err := s.arParse(ar, args); err != nil {
+		return err
+	}
+	ar.out, ar.db = s.out, s.db
+	if ar.appendf {
+		return errors.New("--append (the apndvfs VFS) is not supported by hello-sqlite")
+	}
+	if ar.file != nil && arIsZip(*ar.file) {
+		return fmt.Errorf("ZIP archives are not supported by hello-sqlite (no zipfile module): %s", *ar.file)
+	}
+	if ar.file != nil {
+		if ar.dryRun > 0 {
+			fmt.Fprintf(ar.out, "-- open database '%s'\n", *ar.file)
+		}
+		db, err := engine.Open(s.ctx, *ar.file, engine.Options{
+			ReadOnly:    !strings.ContainsRune("ciru", rune(ar.cmd)),
+			MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
+		if err != nil {
+			msg := ErrorMessage(err)
+			if errors.Is(err, sqlite3.CANTOPEN) || strings.Contains(msg, "unable to open database file") {
+				msg = "unable to open database file"
+			}
+			return s.stockError("cannot open file: %s (%s)", *ar.file, msg)
+		}
+		defer db.Close()
+		ar.db = db
+	}
+	// shell_putsnl(X) prints X on the shell's output and returns it (stock
+	// registers it on every connection); .ar -v and --debug use it.
+	ar.db.CreateFunction("shell_putsnl", 1, 0, func(ctx sqlite3.Context, arg ...sqlite3.Value) {
+		fmt.Fprintf(ar.out, "%s\n", arg[0].Text())
+		ctx.ResultValue(arg[0])
+	})
+	if ar.cmd != 'h' && ar.cmd != 'c' {
+		if _, _, _, _, _, err := ar.db.TableColumnMetadata("", "sqlar", "name"); err != nil {
+			return s.stockError("database does not contain an 'sqlar' table")
+		}
+	}
+	var err error
+	switch ar.cmd {
+	case 'c':
+		err = s.arCreate(ar, false, false)
+	case 'x':
+		err = s.arExtract(ar)
+	case 't':
+		err = s.arList(ar)
+	case 'h':
+		s.showHelp(s.out, "archive")
+	case 'i':
+		err = s.arCreate(ar, true, false)
+	case 'r':
+		err = s.arRemove(ar)
+	default:
+		err = s.arCreate(ar, true, true)
+	}
+	return err
+}
+
+// arIsZip tells a ZIP file from a database, as stock's deduceDatabaseType
+// does: an end-of-central-directory record, or a name ending in .zip.
+func arIsZip(name string) bool {
+	data, err := os.ReadFile(name)
+	if err == nil && strings.HasPrefix(string(data), "SQLite format 3\x00") {
+		return false
+	}
+	if n := len(data); n >= 22 && string(data[n-22:n-18]) == "PK\x05\x06" {
+		return true
+	}
+	return strings.HasSuffix(strings.ToLower(name), ".zip")
+}
+
+// arUsageError prints an option error as stock's arErrorMsg does.
+func (s *shell) arUsageError(format string, a ...any) error {
+	msg := fmt.Sprintf(format, a...)
+	fmt.Fprintf(s.stderr, "Error: %s\nUse \".archive --help\" for more help\n", msg)
+	return ReportedError{errors.New(msg)}
+}
+
+// arParse is stock's arParseCommand.
+func (s *shell) arParse(ar *arCmd, args []string) error {
+	set := func(sw *arSwitch, arg string) error {
+		switch sw.short {
+		case 'c', 'x', 'i', 't', 'r', 'u', 'h':
+			if ar.cmd != 0 {
+				return s.arUsageError("multiple command options")
+			}
+			ar.cmd = sw.short
+		case 'n':
+			ar.dryRun = max(ar.dryRun, 1)
+		case 0:
+			ar.dryRun = 2
+		case 'g':
+			ar.glob = true
+		case 'v':
+			ar.verbose = true
+		case 'a':
+			ar.appendf = true
+			ar.file = &arg
+		case 'f':
+			ar.file = &arg
+		case 'C':
+			ar.dir = &arg
+		}
+		return nil
+	}
+	short := func(c byte) *arSwitch {
+		for i := range arSwitches {
+			if arSwitches[i].short == c && c != 0 {
+				return &arSwitches[i]
+			}
+		}
+		return nil
+	}
+	if len(args) <= 1 {
+		fmt.Fprint(s.stderr, "Wrong number of arguments.  Usage:\n")
+		s.showHelp(s.stderr, "archive")
+		return ReportedError{errors.New("wrong number of arguments")}
+	}
+	if z := args[1]; !strings.HasPrefix(z, "-") {
+		// tar style: option letters, then their arguments in order
+		i := 2
+		for j := 0; j < len(z); j++ {
+			sw := short(z[j])
+			if sw == nil {
+				return s.arUsageError("unrecognized option: %c", z[j])
+			}
+			arg := ""
+			if sw.arg {
+				if i >= len(args) {
+					return s.arUsageError("option requires an argument: %c", z[j])
+				}
+				arg = args[i]
+				i++
+			}
+			if err := set(sw, arg); err != nil {
+				return err
+			}
+		}
+		ar.args = args[i:]
+	} else {
+	words:
+		for i := 1; i < len(args); i++ {
+			z := args[i]
+			switch {
+			case !strings.HasPrefix(z, "-"):
+				ar.args = args[i:]
+				break words
+			case z == "--":
+				ar.args = args[i+1:]
+				break words
+			case z == "-" || z[1] != '-':
+				for j := 1; j < len(z); j++ {
+					sw := short(z[j])
+					if sw == nil {
+						return s.arUsageError("unrecognized option: %c", z[j])
+					}
+					arg := ""
+					if sw.arg {
+						if j < len(z)-1 {
+							arg, j = z[j+1:], len(z)
+						} else {
+							if i >= len(args)-1 {
+								return s.arUsageError("option requires an argument: %c", z[j])
+							}
+							i++
+							arg = args[i]
+						}
+					}
+					if err := set(sw, arg); err != nil {
+						return err
+					}
+				}
+			default:
+				var match *arSwitch
+				for k := range arSwitches {
+					if strings.HasPrefix(arSwitches[k].long, z[2:]) {
+						if match != nil {
+							return s.arUsageError("ambiguous option: %s", z)
+						}
+						match = &arSwitches[k]
+					}
+				}
+				if match == nil {
+					return s.arUsageError("unrecognized option: %s", z)
+				}
+				arg := ""
+				if match.arg {
+					if i >= len(args)-1 {
+						return s.arUsageError("option requires an argument: %s", z)
+					}
+					i++
+					arg = args[i]
+				}
+				if err := set(match, arg); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if ar.cmd == 0 {
+		fmt.Fprint(s.stderr, "Required argument missing.  Usage:\n")
+		s.showHelp(s.stderr, "archive")
+		return ReportedError{errors.New("required argument missing")}
+	}
+	return nil
+}
+
+// arQuote is SQLite's %q: single quotes doubled.
+func arQuote(v string) string { return strings.ReplaceAll(v, "'", "''") }
+
+// arQ is SQLite's %Q: a quoted literal, or NULL.
+func arQ(v *string) string {
+	if v == nil {
+		return "NULL"
+	}
+	return "'" + arQuote(*v) + "'"
+}
+
+// arFail returns the error of a .ar step already reported on stderr.
+func arFail(err error) error { return ReportedError{err} }
+
+// arCheckEntries makes sure every name argument (trailing slashes
+// dropped) is in the archive, exactly or as a GLOB with -g.
+func (s *shell) arCheckEntries(ar *arCmd) error {
+	if len(ar.args) == 0 {
+		return nil
+	}
+	sql := "SELECT name FROM sqlar WHERE name=$name"
+	if ar.glob {
+		sql = "SELECT name FROM sqlar WHERE glob($name,name)"
+	}
+	stmt, _, err := ar.db.Prepare(sql)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+		return arFail(err)
+	}
+	defer stmt.Close()
+	for i, z := range ar.args {
+		z = strings.TrimRight(z, "/")
+		ar.args[i] = z
+		stmt.BindText(1, z)
+		ok := stmt.Step()
+		if err := stmt.Reset(); err != nil {
+			fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+			return arFail(err)
+		}
+		if !ok {
+			return s.stockError("not found in archive: %s", z)
+		}
+	}
+	return nil
+}
+
+// arWhere is stock's arWhereClause: the members the arguments name, and
+// what is under them.
+func arWhere(ar *arCmd) string {
+	if len(ar.args) == 0 {
+		return "1"
+	}
+	var z1, z2 strings.Builder
+	if !ar.glob {
+		z1.WriteString("name IN(")
+	}
+	for i, z := range ar.args {
+		sep1, sep2 := "", ""
+		if i > 0 {
+			sep1, sep2 = ", ", " OR "
+		}
+		if ar.glob {
+			fmt.Fprintf(&z1, "%sname GLOB '%s'", sep2, arQuote(z))
+			fmt.Fprintf(&z2, "%ssubstr(name,1,%d) GLOB '%s/'", sep2, len(z)+1, arQuote(z))
+		} else {
+			fmt.Fprintf(&z1, "%s'%s'", sep1, arQuote(z))
+			fmt.Fprintf(&z2, "%ssubstr(name,1,%d) = '%s/'", sep2, len(z)+1, arQuote(z))
+		}
+	}
+	close := ""
+	if !ar.glob {
+		close = ")"
+	}
+	return fmt.Sprintf("(%s%s OR (name GLOB '*/*' AND (%s))) ", z1.String(), close, z2.String())
+}
+
+// arList is stock's arListCommand.
+func (s *shell) arList(ar *arCmd) error {
+	if err := s.arCheckEntries(ar); err != nil {
+		return err
+	}
+	cols := "name"
+	if ar.verbose {
+		cols = "lsmode(mode), sz, datetime(mtime, 'unixepoch'), name"
+	}
+	sql := fmt.Sprintf("SELECT %s FROM sqlar WHERE %s", cols, arWhere(ar))
+	stmt, _, err := ar.db.Prepare(sql)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+		return arFail(err)
+	}
+	defer stmt.Close()
+	if ar.dryRun > 0 {
+		fmt.Fprintf(ar.out, "%s\n", sql)
+		return nil
+	}
+	for stmt.Step() {
+		if ar.verbose {
+			fmt.Fprintf(ar.out, "%s % 10d  %s  %s\n", stmt.ColumnText(0), int32(stmt.ColumnInt64(1)),
+				stmt.ColumnText(2), stmt.ColumnText(3))
+		} else {
+			fmt.Fprintf(ar.out, "%s\n", stmt.ColumnText(0))
+		}
+	}
+	if err := stmt.Err(); err != nil {
+		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+		return arFail(err)
+	}
+	return nil
+}
+
+// arRemove is stock's arRemoveCommand (with no names its WHERE clause is
+// empty, a syntax error, as in stock).
+func (s *shell) arRemove(ar *arCmd) error {
+	where := ""
+	if len(ar.args) > 0 {
+		if err := s.arCheckEntries(ar); err != nil {
+			return err
+		}
+		where = arWhere(ar)
+	}
+	sql := fmt.Sprintf("DELETE FROM sqlar WHERE %s;", where)
+	if ar.dryRun > 0 {
+		fmt.Fprintf(ar.out, "%s\n", sql)
+		return nil
+	}
+	if err := ar.db.Exec("SAVEPOINT ar;"); err != nil {
+		return arFail(err)
+	}
+	err := ar.db.Exec(sql)
+	if err != nil {
+		ar.db.Exec("ROLLBACK TO ar; RELEASE ar;")
+		fmt.Fprintf(s.stdout, "ERROR: %s\n", ErrorMessage(err))
+		return arFail(err)
+	}
+	return ar.db.Exec("RELEASE ar;")
+}
+
+// arExtractSQL is stock's, with its defences: nothing is written outside
+// the destination (through a symbolic link extracted before) and no name
+// has a ".." part.
+const arExtractSQL = `WITH dest(dpath,dlen) AS (
+  SELECT realpath($dir) || '/',
+  1+length(realpath($dir))
+)
+SELECT
+    ($dir || name),
+    CASE $dryrun
+      WHEN 0 THEN writefile($dir||name, %s, mode, mtime)
+      WHEN 1 THEN 0
+      ELSE shell_putsnl(format('writefile(%%Q,%%s,%%0o,%%d)',$dir||name,quote(%s),mode,mtime)) IS NULL
+      END
+  FROM dest CROSS JOIN %s
+ WHERE (%s)
+   AND (CASE $pass WHEN 0 THEN (mode&0xf000)<>0xa000
+                   WHEN 1 THEN (mode&0xf000)=0xa000
+                   ELSE data IS NULL END)
+   AND dpath=substr(realpath($dir||name),1,dlen)
+   AND name NOT GLOB '*..[/\]*'
+`
+
+// arExtract is stock's arExtractCommand: files and directories first,
+// then symbolic links, then the directories again for their mtimes.
+func (s *shell) arExtract(ar *arCmd) error {
+	if err := s.arCheckEntries(ar); err != nil {
+		return err
+	}
+	const data = "sqlar_uncompress(data, sz)"
+	sql := fmt.Sprintf(arExtractSQL, data, data, "sqlar", arWhere(ar))
+	dir := ""
+	if ar.dir != nil {
+		dir = *ar.dir + "/"
+	}
+	stmt, _, err := ar.db.Prepare(sql)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+		return arFail(err)
+	}
+	defer stmt.Close()
+	stmt.BindText(stmt.BindIndex("$dir"), dir)
+	stmt.BindInt(stmt.BindIndex("$dryrun"), ar.dryRun)
+	for pass := range 3 {
+		if ar.dryRun >= 2 {
+			fmt.Fprintf(ar.out, "*** BEGIN PASS %d ***\n", pass+1)
+		}
+		stmt.BindInt(stmt.BindIndex("$pass"), pass)
+		if ar.dryRun > 0 && pass == 0 {
+			fmt.Fprintf(ar.out, "%s\n", sql)
+		}
+		for stmt.Step() {
+			if pass == 0 && ar.verbose {
+				fmt.Fprintf(ar.out, "%s\n", stmt.ColumnText(0))
+			}
+		}
+		if ar.dryRun == 1 {
+			break
+		}
+		if err := stmt.Reset(); err != nil {
+			fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+			return arFail(err)
+		}
+		if ar.dryRun >= 2 {
+			fmt.Fprintf(ar.out, "*** END PASS %d ***\n", pass+1)
+		}
+	}
+	return nil
+}
+
+// arCreate is stock's arCreateOrUpdateCommand: create (drop the table
+// first), insert (replace every file named), update (only the files whose
+// mtime or mode changed).
+func (s *shell) arCreate(ar *arCmd, update, onlyChanged bool) error {
+	exec := func(sql string) error {
+		if ar.dryRun > 0 {
+			fmt.Fprintf(ar.out, "%s\n", sql)
+			return nil
+		}
+		err := ar.db.Exec(sql)
+		if err != nil {
+			fmt.Fprintf(s.stdout, "ERROR: %s\n", ErrorMessage(err))
+		}
+		return err
+	}
+	exec("PRAGMA page_size=512")
+	if err := exec("SAVEPOINT ar;"); err != nil {
+		return arFail(err)
+	}
+	err := error(nil)
+	if !update {
+		err = exec("DROP TABLE IF EXISTS sqlar")
+	}
+	if err == nil {
+		err = exec(`CREATE TABLE IF NOT EXISTS sqlar(
+  name TEXT PRIMARY KEY,  -- name of the file
+  mode INT,               -- access permissions
+  mtime INT,              -- last modification time
+  sz INT,                 -- original file size
+  data BLOB               -- compressed content
+)`)
+	}
+	exists := ""
+	if onlyChanged {
+		exists = " AND NOT EXISTS(SELECT 1 FROM sqlar AS mem WHERE mem.name=disk.name" +
+			" AND mem.mtime=disk.mtime AND mem.mode=disk.mode)"
+	}
+	name := "name"
+	if ar.verbose {
+		name = "shell_putsnl(name)"
+	}
+	for _, a := range ar.args {
+		if err != nil {
+			break
+		}
+		err = exec(fmt.Sprintf(`REPLACE INTO sqlar(name,mode,mtime,sz,data)
+  SELECT
+    %s,
+    mode,
+    mtime,
+    CASE substr(lsmode(mode),1,1)
+      WHEN '-' THEN length(data)
+      WHEN 'd' THEN 0
+      ELSE -1 END,
+    sqlar_compress(data)
+  FROM fsdir(%s,%s) AS disk
+  WHERE lsmode(mode) NOT LIKE '?%%'%s;`, name, arQ(&a), arQ(ar.dir), exists))
+	}
+	if err != nil {
+		ar.db.Exec("ROLLBACK TO ar; RELEASE ar;")
+		return arFail(err)
+	}
+	if err := exec("RELEASE ar;"); err != nil {
+		return arFail(err)
+	}
+	return nil
+}
