@@ -22,6 +22,7 @@ import (
 // arCmd is one parsed .ar command (stock's ArCommand).
 type arCmd struct {
 	cmd     byte // c, u, i, x, t, h or r: the command option
+	cmdLine bool // run by the -A option
 	verbose bool
 	dryRun  int // 1 for --dryrun, 2 for --debug
 	glob    bool
@@ -47,8 +48,12 @@ var arSwitches = []arSwitch{
 	{"debug", 0, false}, {"glob", 'g', false},
 }
 
-func dotArchive(s *shell, args []string) error {
-	ar := &arCmd{}
+func dotArchive(s *shell, args []string) error { return s.archive(args, false) }
+
+// archive runs .archive's args, from the -A command-line option when
+// cmdLine.
+func (s *shell) archive(args []string, cmdLine bool) error {
+	ar := &arCmd{cmdLine: cmdLine}
 	if err := s.arParse(ar, args); err != nil {
 		return err
 	}
@@ -57,7 +62,7 @@ func dotArchive(s *shell, args []string) error {
 		return errors.New("--append (the apndvfs VFS) is not supported by hello-sqlite")
 	}
 	if ar.file != nil && arIsZip(*ar.file) {
-		return fmt.Errorf("ZIP archives are not supported by hello-sqlite (no zipfile module): %s", *ar.file)
+		return errors.New(arZipRefusal(*ar.file))
 	}
 	if ar.file != nil {
 		if ar.dryRun > 0 {
@@ -120,10 +125,19 @@ func arIsZip(name string) bool {
 	return strings.HasSuffix(strings.ToLower(name), ".zip")
 }
 
+// arZipRefusal is the message for a ZIP archive.
+func arZipRefusal(name string) string {
+	return "ZIP archives are not supported by hello-sqlite (no zipfile module): " + name
+}
+
 // arUsageError prints an option error as stock's arErrorMsg does.
-func (s *shell) arUsageError(format string, a ...any) error {
+func (s *shell) arUsageError(ar *arCmd, format string, a ...any) error {
 	msg := fmt.Sprintf(format, a...)
-	fmt.Fprintf(s.stderr, "Error: %s\nUse \".archive --help\" for more help\n", msg)
+	help := `".archive --help"`
+	if ar.cmdLine {
+		help = `"-A"`
+	}
+	fmt.Fprintf(s.stderr, "Error: %s\nUse %s for more help\n", msg, help)
 	return ReportedError{errors.New(msg)}
 }
 
@@ -133,7 +147,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 		switch sw.short {
 		case 'c', 'x', 'i', 't', 'r', 'u', 'h':
 			if ar.cmd != 0 {
-				return s.arUsageError("multiple command options")
+				return s.arUsageError(ar, "multiple command options")
 			}
 			ar.cmd = sw.short
 		case 'n':
@@ -173,12 +187,12 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 		for j := 0; j < len(z); j++ {
 			sw := short(z[j])
 			if sw == nil {
-				return s.arUsageError("unrecognized option: %c", z[j])
+				return s.arUsageError(ar, "unrecognized option: %c", z[j])
 			}
 			arg := ""
 			if sw.arg {
 				if i >= len(args) {
-					return s.arUsageError("option requires an argument: %c", z[j])
+					return s.arUsageError(ar, "option requires an argument: %c", z[j])
 				}
 				arg = args[i]
 				i++
@@ -203,7 +217,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 				for j := 1; j < len(z); j++ {
 					sw := short(z[j])
 					if sw == nil {
-						return s.arUsageError("unrecognized option: %c", z[j])
+						return s.arUsageError(ar, "unrecognized option: %c", z[j])
 					}
 					arg := ""
 					if sw.arg {
@@ -211,7 +225,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 							arg, j = z[j+1:], len(z)
 						} else {
 							if i >= len(args)-1 {
-								return s.arUsageError("option requires an argument: %c", z[j])
+								return s.arUsageError(ar, "option requires an argument: %c", z[j])
 							}
 							i++
 							arg = args[i]
@@ -226,18 +240,18 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 				for k := range arSwitches {
 					if strings.HasPrefix(arSwitches[k].long, z[2:]) {
 						if match != nil {
-							return s.arUsageError("ambiguous option: %s", z)
+							return s.arUsageError(ar, "ambiguous option: %s", z)
 						}
 						match = &arSwitches[k]
 					}
 				}
 				if match == nil {
-					return s.arUsageError("unrecognized option: %s", z)
+					return s.arUsageError(ar, "unrecognized option: %s", z)
 				}
 				arg := ""
 				if match.arg {
 					if i >= len(args)-1 {
-						return s.arUsageError("option requires an argument: %s", z)
+						return s.arUsageError(ar, "option requires an argument: %s", z)
 					}
 					i++
 					arg = args[i]

@@ -38,12 +38,13 @@ type options struct {
 	readonly    bool
 	batch       bool
 	memory      string
-	initFile    string // -init FILE: run before the options take effect
-	safe        bool   // -safe: refuse what could touch files or run programs
-	unsafeTest  bool   // -unsafe-testing
-	nofollow    bool   // -nofollow: refuse a database that is a symbolic link
-	screenWidth int    // -screenwidth N: the width --sw auto uses
-	stats       bool   // -stats: .stats on
+	initFile    string   // -init FILE: run before the options take effect
+	safe        bool     // -safe: refuse what could touch files or run programs
+	unsafeTest  bool     // -unsafe-testing
+	nofollow    bool     // -nofollow: refuse a database that is a symbolic link
+	screenWidth int      // -screenwidth N: the width --sw auto uses
+	stats       bool     // -stats: .stats on
+	archive     []string // -A ARGS...: .archive's arguments (dot_archive.go)
 }
 
 // stockExit is a command-line error the stock shell reports with its own
@@ -79,6 +80,7 @@ FILENAME is the name of an SQLite database. A new database is created
 if the file does not previously exist. Defaults to :memory:.
 OPTIONS include:
    --                   treat no subsequent arguments as options
+   -A ARGS...           run ".archive ARGS" and exit
    -ascii               set output mode to 'ascii'
    -bail                stop after hitting an error
    -batch               force batch I/O
@@ -152,6 +154,13 @@ func parseOptions(args []string) (*options, error) {
 		switch {
 		case name == "" || name == "-":
 			optsEnded = true
+		case strings.HasPrefix(a, "-A"):
+			// The rest of the line is .archive's ("-Atf X": "tf", "X").
+			o.archive = append([]string{a}, args[i+1:]...)
+			if a != "-A" {
+				o.archive = append([]string{a, a[2:]}, args[i+1:]...)
+			}
+			return o, nil
 		case modeOptions[name]:
 			mode := name
 			o.actions = append(o.actions, func(s *shell) error { return s.setMode(mode) })
@@ -358,6 +367,9 @@ func runShell(s *shell, args []string) (err error) {
 	if o.file == "" {
 		o.file = ":memory:" // options but no FILENAME: the stock shell's default
 	}
+	if o.archive != nil && arIsZip(o.file) {
+		return errors.New(arZipRefusal(o.file))
+	}
 	if err := s.openDB(o.file); err != nil {
 		return err
 	}
@@ -382,6 +394,11 @@ func runShell(s *shell, args []string) (err error) {
 	}
 	s.interactive = len(o.sql) == 0 && (o.interactive || !s.batch && term.IsTerminal(s.stdin))
 	switch {
+	case o.archive != nil: // stdin is not read; the status is 0, as stock's
+		if len(o.sql) > 0 {
+			return s.stockError("Error: cannot mix regular SQL or dot-commands with \"%s\"", o.archive[0])
+		}
+		s.reportError(s.archive(o.archive, true))
 	case len(o.sql) > 0: // stdin is not read
 		for _, c := range o.sql {
 			where := location{arg: c.pos}
