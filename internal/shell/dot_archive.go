@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -21,17 +22,18 @@ import (
 
 // arCmd is one parsed .ar command (stock's ArCommand).
 type arCmd struct {
-	cmd     byte // c, u, i, x, t, h or r: the command option
-	cmdLine bool // run by the -A option
-	verbose bool
-	dryRun  int // 1 for --dryrun, 2 for --debug
-	glob    bool
-	appendf bool
-	file    *string
-	dir     *string
-	args    []string
-	out     io.Writer
-	db      *sqlite3.Conn
+	cmd        byte // c, u, i, x, t, h or r: the command option
+	cmdLine    bool // run by the -A option
+	prepFailed bool // the error is from preparing a statement
+	verbose    bool
+	dryRun     int // 1 for --dryrun, 2 for --debug
+	glob       bool
+	appendf    bool
+	file       *string
+	dir        *string
+	args       []string
+	out        io.Writer
+	db         *sqlite3.Conn
 }
 
 type arSwitch struct {
@@ -48,12 +50,9 @@ var arSwitches = []arSwitch{
 	{"debug", 0, false}, {"glob", 'g', false},
 }
 
-func dotArchive(s *shell, args []string) error { return s.archive(args, false) }
-
-// archive runs .archive's args, from the -A command-line option when
-// cmdLine.
-func (s *shell) archive(args []string, cmdLine bool) error {
-	ar := &arCmd{cmdLine: cmdLine}
+// dotArchive runs .archive, or the -A command-line option (args[0] "-A").
+func dotArchive(s *shell, args []string) error {
+	ar := &arCmd{cmdLine: args[0][0] == '-'}
 	if err := s.arParse(ar, args); err != nil {
 		return err
 	}
@@ -62,7 +61,7 @@ func (s *shell) archive(args []string, cmdLine bool) error {
 		return errors.New("--append (the apndvfs VFS) is not supported by hello-sqlite")
 	}
 	if ar.file != nil && arIsZip(*ar.file) {
-		return errors.New(arZipRefusal(*ar.file))
+		return errors.New(arZipError + *ar.file)
 	}
 	if ar.file != nil {
 		if ar.dryRun > 0 {
@@ -109,6 +108,15 @@ func (s *shell) archive(args []string, cmdLine bool) error {
 	default:
 		err = s.arCreate(ar, true, true)
 	}
+	if _, done := err.(ReportedError); err != nil && !done {
+		// as stock's shellPrepare and shellFinalize report them
+		if ar.prepFailed {
+			fmt.Fprintf(s.stderr, "sql error: %s (%d)\n", ErrorMessage(err), extendedCode(err)&0xff)
+		} else {
+			fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
+		}
+		return ReportedError{err}
+	}
 	return err
 }
 
@@ -125,10 +133,8 @@ func arIsZip(name string) bool {
 	return strings.HasSuffix(strings.ToLower(name), ".zip")
 }
 
-// arZipRefusal is the message for a ZIP archive.
-func arZipRefusal(name string) string {
-	return "ZIP archives are not supported by hello-sqlite (no zipfile module): " + name
-}
+// arZipError is the message for a ZIP archive, before its name.
+const arZipError = "ZIP archives are not supported by hello-sqlite (no zipfile module): "
 
 // arUsageError prints an option error as stock's arErrorMsg does.
 func (s *shell) arUsageError(ar *arCmd, format string, a ...any) error {
@@ -141,9 +147,11 @@ func (s *shell) arUsageError(ar *arCmd, format string, a ...any) error {
 	return ReportedError{errors.New(msg)}
 }
 
-// arParse is stock's arParseCommand.
+// arParse is stock's arParseCommand: options in the tar style ("cCf DIR
+// FILE ARGS": letters, then their arguments in order), or short ones
+// ("-cC DIR", "-CDIR") and long ones, abbreviated ("--dir DIR").
 func (s *shell) arParse(ar *arCmd, args []string) error {
-	set := func(sw *arSwitch, arg string) error {
+	apply := func(sw *arSwitch, val string) error {
 		switch sw.short {
 		case 'c', 'x', 'i', 't', 'r', 'u', 'h':
 			if ar.cmd != 0 {
@@ -158,158 +166,114 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 			ar.glob = true
 		case 'v':
 			ar.verbose = true
-		case 'a':
-			ar.appendf = true
-			ar.file = &arg
-		case 'f':
-			ar.file = &arg
+		case 'a', 'f':
+			ar.appendf = ar.appendf || sw.short == 'a'
+			ar.file = &val
 		case 'C':
-			ar.dir = &arg
+			ar.dir = &val
 		}
 		return nil
 	}
-	short := func(c byte) *arSwitch {
-		for i := range arSwitches {
-			if arSwitches[i].short == c && c != 0 {
-				return &arSwitches[i]
-			}
-		}
-		return nil
-	}
-	if len(args) <= 1 {
-		fmt.Fprint(s.stderr, "Wrong number of arguments.  Usage:\n")
-		s.showHelp(s.stderr, "archive")
-		return ReportedError{errors.New("wrong number of arguments")}
-	}
-	if z := args[1]; !strings.HasPrefix(z, "-") {
-		// tar style: option letters, then their arguments in order
-		i := 2
-		for j := 0; j < len(z); j++ {
-			sw := short(z[j])
-			if sw == nil {
-				return s.arUsageError(ar, "unrecognized option: %c", z[j])
-			}
-			arg := ""
-			if sw.arg {
-				if i >= len(args) {
-					return s.arUsageError(ar, "option requires an argument: %c", z[j])
-				}
-				arg = args[i]
-				i++
-			}
-			if err := set(sw, arg); err != nil {
-				return err
-			}
-		}
-		ar.args = args[i:]
-	} else {
-	words:
+	what := "Wrong number of arguments"
+	if len(args) > 1 {
+		what = "Required argument missing"
+		tar, next := !strings.HasPrefix(args[1], "-"), 2
 		for i := 1; i < len(args); i++ {
 			z := args[i]
-			switch {
-			case !strings.HasPrefix(z, "-"):
+			if !tar && (!strings.HasPrefix(z, "-") || z == "--") {
+				if z == "--" {
+					i++
+				}
 				ar.args = args[i:]
-				break words
-			case z == "--":
-				ar.args = args[i+1:]
-				break words
-			case z == "-" || z[1] != '-':
-				for j := 1; j < len(z); j++ {
-					sw := short(z[j])
+				break
+			}
+			if tar || len(z) == 1 || z[1] != '-' {
+				j := 1
+				if tar {
+					j = 0
+				}
+				for ; j < len(z); j++ {
+					var sw *arSwitch
+					for k := range arSwitches {
+						if arSwitches[k].short == z[j] && z[j] != 0 {
+							sw = &arSwitches[k]
+						}
+					}
 					if sw == nil {
 						return s.arUsageError(ar, "unrecognized option: %c", z[j])
 					}
-					arg := ""
-					if sw.arg {
-						if j < len(z)-1 {
-							arg, j = z[j+1:], len(z)
-						} else {
-							if i >= len(args)-1 {
-								return s.arUsageError(ar, "option requires an argument: %c", z[j])
-							}
-							i++
-							arg = args[i]
-						}
+					val := ""
+					switch {
+					case !sw.arg:
+					case tar && next < len(args):
+						val = args[next]
+						next++
+					case !tar && j < len(z)-1:
+						val, j = z[j+1:], len(z)
+					case !tar && i < len(args)-1:
+						i++
+						val = args[i]
+					default:
+						return s.arUsageError(ar, "option requires an argument: %c", z[j])
 					}
-					if err := set(sw, arg); err != nil {
+					if err := apply(sw, val); err != nil {
 						return err
 					}
 				}
-			default:
-				var match *arSwitch
-				for k := range arSwitches {
-					if strings.HasPrefix(arSwitches[k].long, z[2:]) {
-						if match != nil {
-							return s.arUsageError(ar, "ambiguous option: %s", z)
-						}
-						match = &arSwitches[k]
+				if tar {
+					ar.args = args[next:]
+					break
+				}
+				continue
+			}
+			var match *arSwitch
+			for k := range arSwitches {
+				if strings.HasPrefix(arSwitches[k].long, z[2:]) {
+					if match != nil {
+						return s.arUsageError(ar, "ambiguous option: %s", z)
 					}
+					match = &arSwitches[k]
 				}
-				if match == nil {
-					return s.arUsageError(ar, "unrecognized option: %s", z)
+			}
+			if match == nil {
+				return s.arUsageError(ar, "unrecognized option: %s", z)
+			}
+			val := ""
+			if match.arg {
+				if i >= len(args)-1 {
+					return s.arUsageError(ar, "option requires an argument: %s", z)
 				}
-				arg := ""
-				if match.arg {
-					if i >= len(args)-1 {
-						return s.arUsageError(ar, "option requires an argument: %s", z)
-					}
-					i++
-					arg = args[i]
-				}
-				if err := set(match, arg); err != nil {
-					return err
-				}
+				i++
+				val = args[i]
+			}
+			if err := apply(match, val); err != nil {
+				return err
 			}
 		}
 	}
 	if ar.cmd == 0 {
-		fmt.Fprint(s.stderr, "Required argument missing.  Usage:\n")
+		fmt.Fprintf(s.stderr, "%s.  Usage:\n", what)
 		s.showHelp(s.stderr, "archive")
-		return ReportedError{errors.New("required argument missing")}
+		return ReportedError{errors.New(what)}
 	}
 	return nil
 }
 
-// arQuote is SQLite's %q: single quotes doubled.
-func arQuote(v string) string { return strings.ReplaceAll(v, "'", "''") }
-
-// arQ is SQLite's %Q: a quoted literal, or NULL.
-func arQ(v *string) string {
-	if v == nil {
-		return "NULL"
-	}
-	return "'" + arQuote(*v) + "'"
-}
-
-// arFail returns the error of a .ar step already reported on stderr.
-func arFail(err error) error { return ReportedError{err} }
-
 // arCheckEntries makes sure every name argument (trailing slashes
 // dropped) is in the archive, exactly or as a GLOB with -g.
 func (s *shell) arCheckEntries(ar *arCmd) error {
-	if len(ar.args) == 0 {
-		return nil
-	}
 	sql := "SELECT name FROM sqlar WHERE name=$name"
 	if ar.glob {
 		sql = "SELECT name FROM sqlar WHERE glob($name,name)"
 	}
-	stmt, _, err := ar.db.Prepare(sql)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-		return arFail(err)
-	}
-	defer stmt.Close()
 	for i, z := range ar.args {
 		z = strings.TrimRight(z, "/")
 		ar.args[i] = z
-		stmt.BindText(1, z)
-		ok := stmt.Step()
-		if err := stmt.Reset(); err != nil {
-			fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-			return arFail(err)
+		rows, err := engine.QueryStrings(ar.db, s.memoryLimit, sql, z)
+		if err != nil {
+			return err // reported by dotArchive
 		}
-		if !ok {
+		if len(rows) == 0 {
 			return s.stockError("not found in archive: %s", z)
 		}
 	}
@@ -322,61 +286,60 @@ func arWhere(ar *arCmd) string {
 	if len(ar.args) == 0 {
 		return "1"
 	}
-	var z1, z2 strings.Builder
-	if !ar.glob {
-		z1.WriteString("name IN(")
+	z1, z2, sep1, sep2, eq := "name IN(", "", "", "", " = '"
+	if ar.glob {
+		z1, eq = "", " GLOB '"
 	}
-	for i, z := range ar.args {
-		sep1, sep2 := "", ""
-		if i > 0 {
-			sep1, sep2 = ", ", " OR "
-		}
+	for _, z := range ar.args {
+		q := strings.ReplaceAll(z, "'", "''")
 		if ar.glob {
-			fmt.Fprintf(&z1, "%sname GLOB '%s'", sep2, arQuote(z))
-			fmt.Fprintf(&z2, "%ssubstr(name,1,%d) GLOB '%s/'", sep2, len(z)+1, arQuote(z))
+			z1 += sep2 + "name GLOB '" + q + "'"
 		} else {
-			fmt.Fprintf(&z1, "%s'%s'", sep1, arQuote(z))
-			fmt.Fprintf(&z2, "%ssubstr(name,1,%d) = '%s/'", sep2, len(z)+1, arQuote(z))
+			z1 += sep1 + "'" + q + "'"
 		}
+		z2 += sep2 + "substr(name,1," + strconv.Itoa(len(z)+1) + ")" + eq + q + "/'"
+		sep1, sep2 = ", ", " OR "
 	}
-	close := ""
 	if !ar.glob {
-		close = ")"
+		z1 += ")"
 	}
-	return fmt.Sprintf("(%s%s OR (name GLOB '*/*' AND (%s))) ", z1.String(), close, z2.String())
+	return "(" + z1 + " OR (name GLOB '*/*' AND (" + z2 + "))) "
 }
 
 // arList is stock's arListCommand.
 func (s *shell) arList(ar *arCmd) error {
 	if err := s.arCheckEntries(ar); err != nil {
+		if ar.dryRun > 0 {
+			fmt.Fprintln(ar.out, "(null)") // stock prints the statement it did not make
+		}
 		return err
 	}
 	cols := "name"
 	if ar.verbose {
 		cols = "lsmode(mode), sz, datetime(mtime, 'unixepoch'), name"
 	}
-	sql := fmt.Sprintf("SELECT %s FROM sqlar WHERE %s", cols, arWhere(ar))
-	stmt, _, err := ar.db.Prepare(sql)
-	if err != nil {
-		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-		return arFail(err)
-	}
-	defer stmt.Close()
+	sql := "SELECT " + cols + " FROM sqlar WHERE " + arWhere(ar)
 	if ar.dryRun > 0 {
-		fmt.Fprintf(ar.out, "%s\n", sql)
+		fmt.Fprintln(ar.out, sql)
 		return nil
 	}
-	for stmt.Step() {
+	stmt, _, err := ar.db.Prepare(sql)
+	if err != nil {
+		ar.prepFailed = true
+		return err
+	}
+	stmt.Close()
+	rows, err := engine.QueryStrings(ar.db, s.memoryLimit, sql)
+	for _, r := range rows {
 		if ar.verbose {
-			fmt.Fprintf(ar.out, "%s % 10d  %s  %s\n", stmt.ColumnText(0), int32(stmt.ColumnInt64(1)),
-				stmt.ColumnText(2), stmt.ColumnText(3))
+			sz, _ := strconv.ParseInt(r[1], 10, 64)
+			fmt.Fprintf(ar.out, "%s % 10d  %s  %s\n", r[0], int32(sz), r[2], r[3])
 		} else {
-			fmt.Fprintf(ar.out, "%s\n", stmt.ColumnText(0))
+			fmt.Fprintln(ar.out, r[0])
 		}
 	}
-	if err := stmt.Err(); err != nil {
-		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-		return arFail(err)
+	if err != nil {
+		return err // reported by dotArchive
 	}
 	return nil
 }
@@ -391,19 +354,19 @@ func (s *shell) arRemove(ar *arCmd) error {
 		}
 		where = arWhere(ar)
 	}
-	sql := fmt.Sprintf("DELETE FROM sqlar WHERE %s;", where)
+	sql := "DELETE FROM sqlar WHERE " + where + ";"
 	if ar.dryRun > 0 {
 		fmt.Fprintf(ar.out, "%s\n", sql)
 		return nil
 	}
 	if err := ar.db.Exec("SAVEPOINT ar;"); err != nil {
-		return arFail(err)
+		return ReportedError{err}
 	}
 	err := ar.db.Exec(sql)
 	if err != nil {
 		ar.db.Exec("ROLLBACK TO ar; RELEASE ar;")
 		fmt.Fprintf(s.stdout, "ERROR: %s\n", ErrorMessage(err))
-		return arFail(err)
+		return ReportedError{err}
 	}
 	return ar.db.Exec("RELEASE ar;")
 }
@@ -445,17 +408,17 @@ func (s *shell) arExtract(ar *arCmd) error {
 	}
 	stmt, _, err := ar.db.Prepare(sql)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-		return arFail(err)
+		ar.prepFailed = true
+		return err
 	}
-	defer stmt.Close()
-	stmt.BindText(stmt.BindIndex("$dir"), dir)
-	stmt.BindInt(stmt.BindIndex("$dryrun"), ar.dryRun)
+	// The parameters are numbered as they first appear: $dir, $dryrun, $pass.
+	stmt.BindText(1, dir)
+	stmt.BindInt(2, ar.dryRun)
 	for pass := range 3 {
 		if ar.dryRun >= 2 {
 			fmt.Fprintf(ar.out, "*** BEGIN PASS %d ***\n", pass+1)
 		}
-		stmt.BindInt(stmt.BindIndex("$pass"), pass)
+		stmt.BindInt(3, pass)
 		if ar.dryRun > 0 && pass == 0 {
 			fmt.Fprintf(ar.out, "%s\n", sql)
 		}
@@ -467,13 +430,16 @@ func (s *shell) arExtract(ar *arCmd) error {
 		if ar.dryRun == 1 {
 			break
 		}
-		if err := stmt.Reset(); err != nil {
-			fmt.Fprintf(s.stderr, "SQL error: %s\n", ErrorMessage(err))
-			return arFail(err)
+		if err = stmt.Reset(); err != nil {
+			break
 		}
 		if ar.dryRun >= 2 {
 			fmt.Fprintf(ar.out, "*** END PASS %d ***\n", pass+1)
 		}
+	}
+	stmt.Close()
+	if err != nil {
+		return err // reported by dotArchive
 	}
 	return nil
 }
@@ -495,7 +461,7 @@ func (s *shell) arCreate(ar *arCmd, update, onlyChanged bool) error {
 	}
 	exec("PRAGMA page_size=512")
 	if err := exec("SAVEPOINT ar;"); err != nil {
-		return arFail(err)
+		return ReportedError{err}
 	}
 	err := error(nil)
 	if !update {
@@ -515,7 +481,10 @@ func (s *shell) arCreate(ar *arCmd, update, onlyChanged bool) error {
 		exists = " AND NOT EXISTS(SELECT 1 FROM sqlar AS mem WHERE mem.name=disk.name" +
 			" AND mem.mtime=disk.mtime AND mem.mode=disk.mode)"
 	}
-	name := "name"
+	name, dir := "name", "NULL"
+	if ar.dir != nil {
+		dir = "'" + strings.ReplaceAll(*ar.dir, "'", "''") + "'"
+	}
 	if ar.verbose {
 		name = "shell_putsnl(name)"
 	}
@@ -533,15 +502,15 @@ func (s *shell) arCreate(ar *arCmd, update, onlyChanged bool) error {
       WHEN 'd' THEN 0
       ELSE -1 END,
     sqlar_compress(data)
-  FROM fsdir(%s,%s) AS disk
-  WHERE lsmode(mode) NOT LIKE '?%%'%s;`, name, arQ(&a), arQ(ar.dir), exists))
+  FROM fsdir('%s',%s) AS disk
+  WHERE lsmode(mode) NOT LIKE '?%%'%s;`, name, strings.ReplaceAll(a, "'", "''"), dir, exists))
 	}
 	if err != nil {
 		ar.db.Exec("ROLLBACK TO ar; RELEASE ar;")
-		return arFail(err)
+		return ReportedError{err}
 	}
 	if err := exec("RELEASE ar;"); err != nil {
-		return arFail(err)
+		return ReportedError{err}
 	}
 	return nil
 }

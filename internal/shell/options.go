@@ -368,7 +368,7 @@ func runShell(s *shell, args []string) (err error) {
 		o.file = ":memory:" // options but no FILENAME: the stock shell's default
 	}
 	if o.archive != nil && arIsZip(o.file) {
-		return errors.New(arZipRefusal(o.file))
+		return errors.New(arZipError + o.file)
 	}
 	if err := s.openDB(o.file); err != nil {
 		return err
@@ -398,7 +398,7 @@ func runShell(s *shell, args []string) (err error) {
 		if len(o.sql) > 0 {
 			return s.stockError("Error: cannot mix regular SQL or dot-commands with \"%s\"", o.archive[0])
 		}
-		s.reportError(s.archive(o.archive, true))
+		s.reportError(dotArchive(s, o.archive))
 	case len(o.sql) > 0: // stdin is not read
 		for _, c := range o.sql {
 			where := location{arg: c.pos}
