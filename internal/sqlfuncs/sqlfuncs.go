@@ -1,10 +1,11 @@
 // Package sqlfuncs owns the SQL functions and table-valued functions that the
 // stock sqlite3 shell registers on every connection it opens (shell.c.in's
 // extensions) and that the engine does not have: readfile, writefile, lsmode,
-// fsdir, realpath, sqlar_compress, sqlar_uncompress, sha1, sha1b, sha1_query, sha3, sha3_agg, sha3_query,
-// median, percentile, percentile_cont, percentile_disc, base85, is_base85,
-// strtod, dtostr, usleep and edit; and, in the -tags full build only, the FTS5 and
-// R*Tree virtual tables that stock's SQLite has built in.
+// fsdir, realpath, sqlar_compress, sqlar_uncompress, sha1, sha1b, sha1_query,
+// sha3, sha3_agg, sha3_query, median, percentile, percentile_cont,
+// percentile_disc, base85, is_base85, strtod, dtostr, usleep and edit; and, in
+// the -tags full build only, the FTS5 and R*Tree virtual tables that stock's
+// SQLite has built in.
 //
 // Go's crypto/sha1 and crypto/sha3 compute the digests. The rest is written
 // here to the stock shell's semantics and messages (testdata/cases.golden is
