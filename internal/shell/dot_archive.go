@@ -71,11 +71,11 @@ func dotArchive(s *shell, args []string) error {
 			ReadOnly:    !strings.ContainsRune("ciru", rune(ar.cmd)),
 			MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
 		if err != nil {
-			msg := ErrorMessage(err)
-			if errors.Is(err, sqlite3.CANTOPEN) || strings.Contains(msg, "unable to open database file") {
-				msg = "unable to open database file"
+			if !strings.Contains(ErrorMessage(err), "unable to open database file") {
+				// not a database: stock opens it lazily and finds no table
+				return s.stockError("database does not contain an 'sqlar' table")
 			}
-			return s.stockError("cannot open file: %s (%s)", *ar.file, msg)
+			return s.stockError("cannot open file: %s (unable to open database file)", *ar.file)
 		}
 		defer db.Close()
 		ar.db = db

@@ -399,6 +399,9 @@ func runShell(s *shell, args []string) (err error) {
 			return s.stockError("Error: cannot mix regular SQL or dot-commands with \"%s\"", o.archive[0])
 		}
 		s.reportError(dotArchive(s, o.archive))
+		if s.safeViolation != "" {
+			return QuitError{1} // -safe refused a function (realpath, writefile): status 1 as stock
+		}
 	case len(o.sql) > 0: // stdin is not read
 		for _, c := range o.sql {
 			where := location{arg: c.pos}
