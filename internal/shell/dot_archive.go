@@ -58,7 +58,7 @@ func dotArchive(s *shell, args []string) error {
 	}
 	ar.out, ar.db = s.out, s.db
 	if ar.appendf {
-		return errors.New("--append (the apndvfs VFS) is not supported by hello-sqlite")
+		return errors.New("--append needs the apndvfs VFS, which hello-sqlite lacks")
 	}
 	if ar.file != nil && arIsZip(*ar.file) {
 		return errors.New(arZipError + *ar.file)
@@ -68,7 +68,7 @@ func dotArchive(s *shell, args []string) error {
 			fmt.Fprintf(ar.out, "-- open database '%s'\n", *ar.file)
 		}
 		db, err := engine.Open(s.ctx, *ar.file, engine.Options{
-			ReadOnly:    !strings.ContainsRune("ciru", rune(ar.cmd)),
+			ReadOnly:    strings.IndexByte("ciru", ar.cmd) < 0,
 			MemoryLimit: s.memoryLimit, BusyTimeout: s.busyTimeout})
 		if err != nil {
 			if !strings.Contains(ErrorMessage(err), "unable to open database file") {
@@ -121,23 +121,28 @@ func dotArchive(s *shell, args []string) error {
 }
 
 // arIsZip tells a ZIP file from a database, as stock's deduceDatabaseType
-// does: an end-of-central-directory record, or a name ending in .zip.
+// does: an end-of-central-directory record at the end of a file that is
+// not a database, or the name of a missing or short file ending in .zip.
 func arIsZip(name string) bool {
-	data, err := os.ReadFile(name)
-	if err == nil && strings.HasPrefix(string(data), "SQLite format 3\x00") {
-		return false
-	}
-	if n := len(data); n >= 22 && string(data[n-22:n-18]) == "PK\x05\x06" {
-		return true
+	var b [22]byte
+	if f, err := os.Open(name); err == nil {
+		f.Read(b[:16])
+		db := string(b[:16]) == "SQLite format 3\x00"
+		_, err = f.Seek(-22, io.SeekEnd) // fails for a file under 22 bytes
+		f.Read(b[:])
+		f.Close()
+		if db || err == nil {
+			return !db && string(b[:4]) == "PK\x05\x06"
+		}
 	}
 	return strings.HasSuffix(strings.ToLower(name), ".zip")
 }
 
 // arZipError is the message for a ZIP archive, before its name.
-const arZipError = "ZIP archives are not supported by hello-sqlite (no zipfile module): "
+const arZipError = "ZIP archives need the zipfile module, which hello-sqlite lacks: "
 
-// arUsageError prints an option error as stock's arErrorMsg does.
-func (s *shell) arUsageError(ar *arCmd, format string, a ...any) error {
+// arError prints an option error as stock's arErrorMsg does.
+func (s *shell) arError(ar *arCmd, format string, a ...any) error {
 	msg := fmt.Sprintf(format, a...)
 	help := `".archive --help"`
 	if ar.cmdLine {
@@ -155,7 +160,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 		switch sw.short {
 		case 'c', 'x', 'i', 't', 'r', 'u', 'h':
 			if ar.cmd != 0 {
-				return s.arUsageError(ar, "multiple command options")
+				return s.arError(ar, "multiple command options")
 			}
 			ar.cmd = sw.short
 		case 'n':
@@ -200,7 +205,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 						}
 					}
 					if sw == nil {
-						return s.arUsageError(ar, "unrecognized option: %c", z[j])
+						return s.arError(ar, "unrecognized option: %c", z[j])
 					}
 					val := ""
 					switch {
@@ -214,7 +219,7 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 						i++
 						val = args[i]
 					default:
-						return s.arUsageError(ar, "option requires an argument: %c", z[j])
+						return s.arError(ar, "option requires an argument: %c", z[j])
 					}
 					if err := apply(sw, val); err != nil {
 						return err
@@ -230,18 +235,18 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 			for k := range arSwitches {
 				if strings.HasPrefix(arSwitches[k].long, z[2:]) {
 					if match != nil {
-						return s.arUsageError(ar, "ambiguous option: %s", z)
+						return s.arError(ar, "ambiguous option: %s", z)
 					}
 					match = &arSwitches[k]
 				}
 			}
 			if match == nil {
-				return s.arUsageError(ar, "unrecognized option: %s", z)
+				return s.arError(ar, "unrecognized option: %s", z)
 			}
 			val := ""
 			if match.arg {
 				if i >= len(args)-1 {
-					return s.arUsageError(ar, "option requires an argument: %s", z)
+					return s.arError(ar, "option requires an argument: %s", z)
 				}
 				i++
 				val = args[i]
@@ -259,9 +264,9 @@ func (s *shell) arParse(ar *arCmd, args []string) error {
 	return nil
 }
 
-// arCheckEntries makes sure every name argument (trailing slashes
+// arCheck makes sure every name argument (trailing slashes
 // dropped) is in the archive, exactly or as a GLOB with -g.
-func (s *shell) arCheckEntries(ar *arCmd) error {
+func (s *shell) arCheck(ar *arCmd) error {
 	sql := "SELECT name FROM sqlar WHERE name=$name"
 	if ar.glob {
 		sql = "SELECT name FROM sqlar WHERE glob($name,name)"
@@ -308,7 +313,7 @@ func arWhere(ar *arCmd) string {
 
 // arList is stock's arListCommand.
 func (s *shell) arList(ar *arCmd) error {
-	if err := s.arCheckEntries(ar); err != nil {
+	if err := s.arCheck(ar); err != nil {
 		if ar.dryRun > 0 {
 			fmt.Fprintln(ar.out, "(null)") // stock prints the statement it did not make
 		}
@@ -349,7 +354,7 @@ func (s *shell) arList(ar *arCmd) error {
 func (s *shell) arRemove(ar *arCmd) error {
 	where := ""
 	if len(ar.args) > 0 {
-		if err := s.arCheckEntries(ar); err != nil {
+		if err := s.arCheck(ar); err != nil {
 			return err
 		}
 		where = arWhere(ar)
@@ -397,7 +402,7 @@ SELECT
 // arExtract is stock's arExtractCommand: files and directories first,
 // then symbolic links, then the directories again for their mtimes.
 func (s *shell) arExtract(ar *arCmd) error {
-	if err := s.arCheckEntries(ar); err != nil {
+	if err := s.arCheck(ar); err != nil {
 		return err
 	}
 	const data = "sqlar_uncompress(data, sz)"

@@ -20,7 +20,7 @@ func Uncompress(src []byte, limit int) (out []byte, err error) {
 	s := &inflater{in: src, limit: limit}
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errStop {
+			if r != ErrData {
 				panic(r)
 			}
 			out, err = nil, ErrData
@@ -57,9 +57,6 @@ func Uncompress(src []byte, limit int) (out []byte, err error) {
 	return s.out, nil
 }
 
-// errStop unwinds the inflater on bad input (recovered in Uncompress).
-var errStop = errors.New("stop")
-
 type inflater struct {
 	in     []byte
 	pos    int
@@ -69,7 +66,8 @@ type inflater struct {
 	limit  int
 }
 
-func (s *inflater) fail() { panic(errStop) }
+// fail unwinds the inflater on bad input (recovered in Uncompress).
+func (s *inflater) fail() { panic(ErrData) }
 
 // bits returns the next n bits, least significant first.
 func (s *inflater) bits(n uint) int {
