@@ -28,6 +28,17 @@ const terminalQuery = `SELECT 1 AS n, NULL AS nul, '12' AS numtext, 'plain' AS p
 	` SELECT printf('%.400c', 'x') AS long, 'l1' || char(10) || 'l2' || char(10) || 'l3' || char(10) || 'l4' || char(10) || 'l5' || char(10) || 'l6' || char(10) || 'l7' AS lines;` +
 	` SELECT 'a fairly long text that will not fit in sixty columns of terminal' AS a, 'another long text for the second column here' AS b;`
 
+// terminalLines is terminalQuery typed at the prompt: the same values in
+// lines short enough that neither line editor wraps them on 60 columns
+// (a wrapped line's redraws differ from editor to editor, and with them
+// the screen).
+const terminalLines = "SELECT 1 AS n, NULL AS nul,\n'12' AS numtext, 'plain' AS p,\n'日本語のテキスト' AS wide,\n" +
+	"x'00ff' AS blob,\njsonb('{\"a\":[1,2]}') AS js,\n1.5 AS \"a very long column name indeed\";\n" +
+	"SELECT printf('%.400c', 'x') AS long,\n'l1' || char(10) || 'l2' || char(10) ||\n" +
+	"'l3' || char(10) || 'l4' || char(10) ||\n'l5' || char(10) || 'l6' || char(10) ||\n'l7' AS lines;\n" +
+	"SELECT 'a fairly long text that will ' ||\n'not fit in sixty columns of terminal' AS a,\n" +
+	"'another long text for the second ' ||\n'column here' AS b;\n"
+
 // ttyRun runs bin with args on a fresh 24x60 pseudo-terminal (stdin too
 // when stdinTTY), types input (or feeds it on a pipe), and returns what the
 // terminal showed once the shell exited.
@@ -46,13 +57,21 @@ func ttyRun(t *testing.T, bin string, stdinTTY bool, input string, args ...strin
 	pr := ptytest.Start(t, cmd, slave)
 	slave.Close()
 	if stdinTTY {
-		p.WaitFor(t, "sqlite> ", 1)
-		for i, line := range strings.SplitAfter(input, "\n") {
+		p.Expect(t, "sqlite> ")
+		for _, line := range strings.SplitAfter(input, "\n") {
 			if line == "" {
 				continue
 			}
 			p.Send(t, line)
-			p.WaitFor(t, "sqlite> ", i+2) // the next prompt: the line ran
+			// The echo, then the next prompt: the line was read (and a
+			// statement it ended ran) before the next is typed.
+			line = strings.TrimSuffix(line, "\n")
+			p.Expect(t, line[max(0, len(line)-6):])
+			if next := "   ...> "; strings.HasSuffix(line, ";") || strings.HasPrefix(line, ".") {
+				p.Expect(t, "sqlite> ")
+			} else {
+				p.Expect(t, next)
+			}
 		}
 		p.Send(t, "\x04") // Ctrl-D
 	}
@@ -88,8 +107,10 @@ func screen(s string) string {
 	s = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(s, "") // stock's bold "transient in-memory database"
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
-		if strings.HasPrefix(l, "sqlite> ") {
-			l = "sqlite> "
+		for _, prompt := range []string{"sqlite> ", "   ...> "} {
+			if strings.HasPrefix(l, prompt) {
+				l = prompt
+			}
 		}
 		out = append(out, l)
 	}
@@ -106,7 +127,7 @@ func TestTerminalQBoxDefault(t *testing.T) {
 		input    string
 		args     []string
 	}{
-		{"interactive", true, terminalQuery + "\n.mode\n", []string{":memory:"}},
+		{"interactive", true, terminalLines + ".mode\n", []string{":memory:"}},
 		{"SQL argument, stdout a terminal", false, "", []string{":memory:", terminalQuery, ".mode"}},
 		{"script on a pipe, stdout a terminal", false, terminalQuery + "\n.mode\n", []string{":memory:"}},
 		{"-batch keeps list mode", false, terminalQuery + "\n.mode\n", []string{"-batch", ":memory:"}},
