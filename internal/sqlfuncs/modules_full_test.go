@@ -2,23 +2,12 @@
 
 package sqlfuncs
 
-import (
-	"testing"
-
-	"github.com/ncruces/go-sqlite3"
-)
+import "testing"
 
 // TestFullModules checks the -tags full build has FTS5 and R*Tree.
 func TestFullModules(t *testing.T) {
-	conn, err := sqlite3.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if err := Register(conn); err != nil {
-		t.Fatal(err)
-	}
-	err = conn.Exec(`CREATE VIRTUAL TABLE doc USING fts5(body);
+	conn := openRegistered(t)
+	err := conn.Exec(`CREATE VIRTUAL TABLE doc USING fts5(body);
 		INSERT INTO doc VALUES ('the quick brown fox'), ('lazy dogs sleep');
 		CREATE VIRTUAL TABLE box USING rtree(id, x0, x1);
 		INSERT INTO box VALUES (1, 0, 10), (2, 20, 30);`)

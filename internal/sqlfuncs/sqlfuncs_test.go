@@ -181,14 +181,7 @@ func TestAgainstStockShell(t *testing.T) {
 
 	dir := fixture(t)
 	t.Chdir(dir)
-	conn, err := sqlite3.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if err := Register(conn); err != nil {
-		t.Fatal(err)
-	}
+	conn := openRegistered(t)
 	for _, q := range cases {
 		w, ok := want[q]
 		if !ok {
@@ -209,14 +202,7 @@ func TestAgainstStockShell(t *testing.T) {
 // and without it says "no editor for edit()".
 func TestEditVisual(t *testing.T) {
 	t.Chdir(t.TempDir())
-	conn, err := sqlite3.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if err := Register(conn); err != nil {
-		t.Fatal(err)
-	}
+	conn := openRegistered(t)
 	t.Setenv("EDITOR", "sed -i s/a/E/")
 	t.Setenv("VISUAL", "sed -i s/a/V/")
 	if got := ours(conn, "select edit('abc')"); got != "Vbc\n" {
@@ -226,4 +212,19 @@ func TestEditVisual(t *testing.T) {
 	if got := ours(conn, "select edit('abc')"); got != "error: no editor for edit()\n" {
 		t.Errorf("without VISUAL: %q", got)
 	}
+}
+
+// openRegistered opens an in-memory database with the functions
+// registered, closed when the test ends.
+func openRegistered(t *testing.T) *sqlite3.Conn {
+	t.Helper()
+	conn, err := sqlite3.Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	if err := Register(conn); err != nil {
+		t.Fatal(err)
+	}
+	return conn
 }
