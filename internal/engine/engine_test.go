@@ -44,6 +44,8 @@ func TestDBFilePath(t *testing.T) {
 	}
 }
 
+// TestReadOnlyURI checks the URI Open builds for -readonly: fileURI, then
+// mode=ro unless the URI says what it wants.
 func TestReadOnlyURI(t *testing.T) {
 	for in, want := range map[string]string{
 		"file:x.db?cache=shared": "file:x.db?cache=shared&mode=ro",
@@ -54,8 +56,8 @@ func TestReadOnlyURI(t *testing.T) {
 		":memory:":               "file::memory:?mode=ro",
 		"":                       "file:?mode=ro",
 	} {
-		if got := readOnlyURI(in); got != want {
-			t.Errorf("readOnlyURI(%q) = %q, want %q", in, got, want)
+		if got := withParam(fileURI(in), "mode", "ro"); got != want {
+			t.Errorf("read-only URI of %q = %q, want %q", in, got, want)
 		}
 	}
 }

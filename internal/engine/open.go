@@ -179,11 +179,6 @@ func withParam(uri, key, value string) string {
 	return base + "?" + key + "=" + value
 }
 
-// readOnlyURI returns a file: URI that opens name read-only (mode=ro is
-// SQLITE_OPEN_READONLY; the driver's OpenContext, which also carries the
-// memory limit, has no flags argument).
-func readOnlyURI(name string) string { return withParam(fileURI(name), "mode", "ro") }
-
 // walNote explains why SQLite cannot open the existing database file p,
 // named name on the command line, when it is a WAL database in a folder
 // that cannot be written: SQLite must create p-shm beside it (p-wal too),

@@ -22,7 +22,7 @@ func TestPackageVendorHashIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := vendorHash(root)
+	got, err := vendorHashKeep(root, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,16 +8,11 @@ import (
 	"strings"
 )
 
-// vendorHash recomputes buildGoModule's vendorHash for the repository at
-// root: copy the Nix source selection to a fresh directory, run `go mod
+// vendorHashKeep recomputes buildGoModule's vendorHash for the repository
+// at root: copy the Nix source selection to a fresh directory, run `go mod
 // vendor` there as the goModules fixed-output derivation does, and hash the
-// resulting vendor/ folder as a NAR.
-func vendorHash(root string) (string, error) {
-	return vendorHashKeep(root, "")
-}
-
-// vendorHashKeep is vendorHash; when keep is not empty, the vendored source
-// copy is left in keep (which must not exist) for further checks.
+// resulting vendor/ folder as a NAR. When keep is not empty, the vendored
+// source copy is left in keep (which must not exist) for further checks.
 func vendorHashKeep(root, keep string) (string, error) {
 	sel, err := readSelection(filepath.Join(root, "nix", "go-source.json"))
 	if err != nil {
